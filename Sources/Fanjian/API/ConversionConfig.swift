@@ -1,0 +1,62 @@
+/// A conversion between two Chinese scripts or regional standards.
+///
+/// The names and meanings are the ones OpenCC made standard: `s` is Simplified
+/// Chinese, `t` is the traditional standard of OpenCC's tables (爲, 着, 裏),
+/// `tw` and `hk` are the Taiwan and Hong Kong standard forms, and a trailing
+/// `p` also converts regional vocabulary (软件 → 軟體).
+///
+/// ```swift
+/// let config = ConversionConfig(name: "s2tw")  // .s2tw
+/// ```
+public enum ConversionConfig: String, CaseIterable, Sendable, Hashable, Codable {
+  /// Simplified to Traditional (OpenCC's standard forms).
+  case s2t
+  /// Traditional (OpenCC's standard forms) to Simplified.
+  case t2s
+  /// Simplified to Traditional, Taiwan standard forms.
+  case s2tw
+  /// Traditional, Taiwan standard forms, to Simplified.
+  case tw2s
+  /// Simplified to Traditional, Taiwan standard forms and Taiwan vocabulary.
+  case s2twp
+  /// Traditional, Taiwan forms and vocabulary, to Simplified with mainland vocabulary.
+  case tw2sp
+  /// Simplified to Traditional, Hong Kong standard forms.
+  case s2hk
+  /// Traditional, Hong Kong standard forms, to Simplified.
+  case hk2s
+  /// Traditional (OpenCC's standard) to Taiwan standard forms.
+  case t2tw
+  /// Traditional (OpenCC's standard) to Hong Kong standard forms.
+  case t2hk
+  /// Taiwan standard forms to Traditional (OpenCC's standard).
+  case tw2t
+  /// Hong Kong standard forms to Traditional (OpenCC's standard).
+  case hk2t
+
+  /// Looks a configuration up by its name, accepting OpenCC's file names too
+  /// (`"s2tw"`, `"S2TW"`, `"s2tw.json"`); `nil` when there is no such configuration.
+  public init?(name: String) {
+    var key = name.lowercased()
+    if key.hasSuffix(".json") { key.removeLast(5) }
+    self.init(rawValue: key)
+  }
+
+  /// A one-line description for listings such as `fanjian configs`.
+  public var summary: String {
+    switch self {
+    case .s2t: return "Simplified → Traditional (OpenCC standard forms: 爲 着 裏)"
+    case .t2s: return "Traditional → Simplified"
+    case .s2tw: return "Simplified → Traditional, Taiwan standard forms (為 著 裡)"
+    case .tw2s: return "Traditional (Taiwan) → Simplified"
+    case .s2twp: return "Simplified → Traditional (Taiwan) with Taiwan vocabulary (软件 → 軟體)"
+    case .tw2sp: return "Traditional (Taiwan) → Simplified with mainland vocabulary (軟體 → 软件)"
+    case .s2hk: return "Simplified → Traditional, Hong Kong standard forms (為 着 裏)"
+    case .hk2s: return "Traditional (Hong Kong) → Simplified"
+    case .t2tw: return "Traditional (OpenCC standard) → Taiwan standard forms"
+    case .t2hk: return "Traditional (OpenCC standard) → Hong Kong standard forms"
+    case .tw2t: return "Taiwan standard forms → Traditional (OpenCC standard)"
+    case .hk2t: return "Hong Kong standard forms → Traditional (OpenCC standard)"
+    }
+  }
+}

@@ -1,0 +1,192 @@
+import CFanjianTables
+
+/// Converts Chinese text between scripts and regional standards.
+///
+/// ```swift
+/// import Fanjian
+///
+/// let converter = try Converter(.s2tw)
+/// converter.convert("头发和软件")  // "頭髮和軟件"
+/// ```
+///
+/// A converter is immutable and `Sendable`: build it once and share it across
+/// threads. Construction reads the compact tables embedded in the library (no
+/// text parsing) and takes well under a millisecond for most configurations.
+/// Conversion is leftmost-longest matching over those tables, directly on
+/// UTF-8: O(n) in the input length.
+public final class Converter: Sendable {
+  /// How a converter does its work.
+  public enum Engine: String, Sendable, CaseIterable {
+    /// Fanjian's own compiled tables (the default, and the fast one).
+    case tables
+    /// ICU's transliterator, for comparison. Runs `s2t`, `s2tw`, `s2hk` as ICU's
+    /// "Simplified-Traditional" and `t2s`, `tw2s`, `hk2s` as
+    /// "Traditional-Simplified"; other configurations are not supported.
+    case icu
+  }
+
+  /// The configuration this converter runs.
+  public let config: ConversionConfig
+  /// The engine this converter runs on.
+  public let engine: Engine
+  let matcher: TableMatcher
+  let transliterator: Transliterator?
+
+  /// Makes a converter for a configuration.
+  ///
+  /// - Parameters:
+  ///   - config: the conversion to run, such as `.s2tw`.
+  ///   - engine: `.tables` (default) or `.icu` for comparison.
+  ///   - dictionaries: extra conversions with priority over the built-in ones;
+  ///     a later dictionary wins over an earlier one for the same key.
+  /// - Throws: `FanjianError.corruptTables` if the embedded tables are damaged,
+  ///   `FanjianError.unsupportedEngine` for a configuration ICU cannot run.
+  public init(
+    _ config: ConversionConfig, engine: Engine = .tables, dictionaries: [ConversionDictionary] = []
+  ) throws(FanjianError) {
+    self.config = config
+    self.engine = engine
+    var entries = try Self.embeddedEntries(for: config)
+    if !dictionaries.isEmpty {
+      entries = Self.overlay(dictionaries, on: entries)
+    }
+    matcher = try TableMatcher(entries: entries, source: config.rawValue)
+    switch engine {
+    case .tables:
+      transliterator = nil
+    case .icu:
+      guard let id = Self.icuID(for: config) else {
+        throw .unsupportedEngine(engine: engine.rawValue, config: config.rawValue)
+      }
+      transliterator = try Transliterator(id: id)
+    }
+  }
+
+  /// Makes a converter from a configuration name such as `"s2tw"` (OpenCC's
+  /// `"s2tw.json"` is accepted too).
+  ///
+  /// - Throws: `FanjianError.unknownConfig` for a name Fanjian does not know.
+  public convenience init(
+    config name: String, engine: Engine = .tables, dictionaries: [ConversionDictionary] = []
+  ) throws(FanjianError) {
+    guard let config = ConversionConfig(name: name) else { throw .unknownConfig(name: name) }
+    try self.init(config, engine: engine, dictionaries: dictionaries)
+  }
+
+  /// Internal: a converter over explicit entries, used by table tooling and tests.
+  package init(config: ConversionConfig, entries: [(key: [UInt8], value: [UInt8])]) throws(FanjianError) {
+    self.config = config
+    self.engine = .tables
+    matcher = try TableMatcher(entries: entries, source: config.rawValue)
+    transliterator = nil
+  }
+
+  /// Converts a string.
+  ///
+  /// Text outside the tables (ASCII, punctuation, other scripts, emoji) comes
+  /// out byte-identical. With the `.icu` engine an ICU failure returns `text`
+  /// unchanged.
+  public func convert(_ text: String) -> String {
+    if let transliterator {
+      return (try? transliterator.transliterate(text)) ?? text
+    }
+    var text = text
+    return text.withUTF8 { bytes in
+      var writer = ByteWriter(capacity: bytes.count + bytes.count / 8 + 16)
+      defer { writer.deallocate() }
+      // A Swift string is always valid UTF-8, so this cannot throw.
+      _ = try? matcher.convert(UnsafeRawBufferPointer(bytes), isFinal: true, into: &writer)
+      return String(decoding: writer.bytes, as: UTF8.self)
+    }
+  }
+
+  /// Converts UTF-8 bytes without going through `String`.
+  ///
+  /// - Throws: `FanjianError.invalidUTF8` with the offset of the first bad byte.
+  public func convert(utf8 bytes: [UInt8]) throws(FanjianError) -> [UInt8] {
+    var output: [UInt8] = []
+    let result = bytes.withUnsafeBytes { buffer in
+      Result { () throws(FanjianError) in try convert(utf8: buffer, appendingTo: &output) }
+    }
+    try result.get()
+    return output
+  }
+
+  /// Converts UTF-8 bytes and appends the result to `output`.
+  ///
+  /// - Throws: `FanjianError.invalidUTF8` with the offset of the first bad byte;
+  ///   the conversion of everything before it has been appended.
+  public func convert(utf8 bytes: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) throws(FanjianError) {
+    if let transliterator {
+      if let offset = UTF8Scanner.firstInvalidOffset(in: bytes) { throw .invalidUTF8(byteOffset: offset) }
+      let text = try transliterator.transliterate(String(decoding: bytes, as: UTF8.self))
+      output.append(contentsOf: text.utf8)
+      return
+    }
+    var writer = ByteWriter(capacity: bytes.count + bytes.count / 8 + 16)
+    defer { writer.deallocate() }
+    do {
+      _ = try matcher.convert(bytes, isFinal: true, into: &writer)
+      output.append(contentsOf: writer.bytes)
+    } catch {
+      output.append(contentsOf: writer.bytes)
+      throw error
+    }
+  }
+
+  /// Starts converting a stream of UTF-8 that arrives in chunks of any size.
+  ///
+  /// See ``ConversionStream``.
+  public func makeStream() -> ConversionStream {
+    ConversionStream(converter: self)
+  }
+
+  /// How many bytes of memory this converter's compiled tables hold.
+  public var tableMemory: Int { matcher.memoryFootprint }
+
+  // MARK: - Tables
+
+  static func embeddedEntries(for config: ConversionConfig) throws(FanjianError) -> [(key: [UInt8], value: [UInt8])] {
+    var length = 0
+    guard let pointer = fj_embedded_table(config.rawValue, &length) else {
+      throw .corruptTables(config: config.rawValue, reason: "no table embedded")
+    }
+    return try TableBlob.decode(UnsafeRawBufferPointer(start: pointer, count: length), name: config.rawValue)
+  }
+
+  /// The embedded table of a configuration, as its compact binary form.
+  package static func embeddedBlob(for config: ConversionConfig) -> [UInt8] {
+    var length = 0
+    guard let pointer = fj_embedded_table(config.rawValue, &length) else { return [] }
+    return Array(UnsafeRawBufferPointer(start: pointer, count: length))
+  }
+
+  /// Puts user dictionaries over the built-in entries; later ones win.
+  static func overlay(
+    _ dictionaries: [ConversionDictionary], on entries: [(key: [UInt8], value: [UInt8])]
+  ) -> [(key: [UInt8], value: [UInt8])] {
+    var index: [[UInt8]: Int] = [:]
+    var merged = entries
+    for (position, entry) in merged.enumerated() { index[entry.key] = position }
+    for dictionary in dictionaries {
+      for entry in dictionary.entries {
+        let key = Array(entry.key.utf8), value = Array(entry.value.utf8)
+        if let position = index[key] {
+          merged[position].value = value
+        } else {
+          index[key] = merged.count
+          merged.append((key, value))
+        }
+      }
+    }
+    return merged
+  }
+
+  static func icuID(for config: ConversionConfig) -> String? {
+    switch config {
+    case .s2t, .s2tw, .s2hk: return "Simplified-Traditional"
+    case .t2s, .tw2s, .hk2s: return "Traditional-Simplified"
+    default: return nil
+    }
+  }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// A list of conversions in OpenCC's text dictionary format.
+///
+/// One entry a line: `key<TAB>value`, where further space-separated values
+/// after the first are alternatives (kept, but the first one is used). Empty
+/// lines and lines starting with `#` are skipped. A file that OpenCC loads as
+/// a `.txt` dictionary loads here too.
+///
+/// Pass dictionaries to ``Converter/init(_:engine:dictionaries:)`` to add or
+/// override conversions; their keys are matched in the input text and their
+/// values are written as they are, with priority over the built-in tables.
+///
+/// ```swift
+/// let mine = try ConversionDictionary(pairs: [("鼠标", "滑鼠")])
+/// let converter = try Converter(.s2t, dictionaries: [mine])
+/// ```
+public struct ConversionDictionary: Sendable {
+  /// One conversion: a key and its replacement with any alternatives.
+  public struct Entry: Sendable, Equatable {
+    /// The text to find.
+    public var key: String
+    /// The replacement (the first value on the line).
+    public var value: String
+    /// Further values listed after the first, if any.
+    public var alternatives: [String]
+  }
+
+  /// Where the entries came from: a path, or a name for in-memory entries.
+  public let source: String
+  /// The entries in the order they were read.
+  public let entries: [Entry]
+
+  /// Makes a dictionary from key and value pairs.
+  ///
+  /// - Throws: `FanjianError.malformedDictionary` for an empty key or value, or a
+  ///   key that contains a line break.
+  public init(pairs: [(String, String)], source: String = "in-memory dictionary") throws(FanjianError) {
+    var entries: [Entry] = []
+    for (index, (key, value)) in pairs.enumerated() {
+      try Self.validate(key: key, value: value, source: source, line: index + 1)
+      entries.append(Entry(key: key, value: value, alternatives: []))
+    }
+    self.source = source
+    self.entries = entries
+  }
+
+  /// Reads a dictionary file in OpenCC's text format.
+  ///
+  /// - Throws: `FanjianError.unreadableDictionary` when the file cannot be read
+  ///   or is not UTF-8; `FanjianError.malformedDictionary` naming the line that
+  ///   is not `key<TAB>value`.
+  public init(contentsOfFile path: String) throws(FanjianError) {
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      throw .unreadableDictionary(path: path, reason: (error as NSError).localizedDescription)
+    }
+    if let offset = data.withUnsafeBytes({ UTF8Scanner.firstInvalidOffset(in: $0) }) {
+      throw .unreadableDictionary(
+        path: path,
+        reason: "not UTF-8 text (bad byte at offset \(offset)); binary .ocd2 dictionaries are not supported")
+    }
+    try self.init(parsing: String(decoding: data, as: UTF8.self), source: path)
+  }
+
+  /// Parses dictionary text in OpenCC's format.
+  ///
+  /// - Parameters:
+  ///   - text: the dictionary's contents.
+  ///   - source: a name used in error messages, such as the file's path.
+  public init(parsing text: String, source: String) throws(FanjianError) {
+    var entries: [Entry] = []
+    var lineNumber = 0
+    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      lineNumber += 1
+      var line = Substring(rawLine)
+      if line.hasSuffix("\r") { line = line.dropLast() }
+      if lineNumber == 1 && line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      guard let tab = line.firstIndex(of: "\t") else {
+        throw .malformedDictionary(
+          source: source, line: lineNumber, reason: "expected 'key<TAB>value', found no tab")
+      }
+      let key = String(line[..<tab])
+      let values = line[line.index(after: tab)...].split(separator: " ").map(String.init)
+      guard let value = values.first else {
+        throw .malformedDictionary(source: source, line: lineNumber, reason: "'\(key)' has no value after the tab")
+      }
+      try Self.validate(key: key, value: value, source: source, line: lineNumber)
+      entries.append(Entry(key: key, value: value, alternatives: Array(values.dropFirst())))
+    }
+    self.source = source
+    self.entries = entries
+  }
+
+  private static func validate(key: String, value: String, source: String, line: Int) throws(FanjianError) {
+    guard !key.isEmpty else {
+      throw .malformedDictionary(source: source, line: line, reason: "empty key")
+    }
+    guard !value.isEmpty else {
+      throw .malformedDictionary(source: source, line: line, reason: "'\(key)' has an empty value")
+    }
+    guard !key.contains(where: \.isNewline), !key.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
+      throw .malformedDictionary(source: source, line: line, reason: "a key may not contain control characters or line breaks")
+    }
+  }
+
+  /// The dictionary as OpenCC-format text, sorted by key, with an optional header comment.
+  package func formatted(header: String? = nil) -> String {
+    var text = ""
+    if let header {
+      for line in header.split(separator: "\n", omittingEmptySubsequences: false) {
+        text += "# \(line)\n"
+      }
+    }
+    for entry in entries.sorted(by: { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }) {
+      text += "\(entry.key)\t\(([entry.value] + entry.alternatives).joined(separator: " "))\n"
+    }
+    return text
+  }
+}

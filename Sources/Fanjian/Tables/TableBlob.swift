@@ -1,0 +1,68 @@
+/// The compact binary form of one configuration's composed table.
+///
+/// Layout (all integers little-endian): the magic `FJT1`, a `UInt32` entry
+/// count, then per entry a `UInt16` key length, a `UInt16` value length, the
+/// key's UTF-8 bytes and the value's UTF-8 bytes. Entries are sorted by key
+/// bytes. Reading it is a single pass with no text parsing; the embedded
+/// tables in `CFanjianTables` are files of this form.
+package enum TableBlob {
+  static let magic: [UInt8] = Array("FJT1".utf8)
+
+  /// Encodes entries, which must be sorted by key bytes and have unique keys.
+  package static func encode(_ entries: [(key: [UInt8], value: [UInt8])]) -> [UInt8] {
+    var bytes = magic
+    appendUInt32(UInt32(entries.count), to: &bytes)
+    for (key, value) in entries {
+      appendUInt16(UInt16(key.count), to: &bytes)
+      appendUInt16(UInt16(value.count), to: &bytes)
+      bytes += key
+      bytes += value
+    }
+    return bytes
+  }
+
+  /// Decodes a blob, checking its structure and that every key is valid UTF-8.
+  package static func decode(_ blob: UnsafeRawBufferPointer, name: String) throws(FanjianError) -> [(key: [UInt8], value: [UInt8])] {
+    guard blob.count >= 8, Array(blob[0..<4]) == magic else {
+      throw .corruptTables(config: name, reason: "missing header")
+    }
+    let count = Int(readUInt32(blob, at: 4))
+    var entries: [(key: [UInt8], value: [UInt8])] = []
+    entries.reserveCapacity(count)
+    var offset = 8
+    for _ in 0..<count {
+      guard offset + 4 <= blob.count else { throw .corruptTables(config: name, reason: "truncated") }
+      let keyLength = Int(readUInt16(blob, at: offset))
+      let valueLength = Int(readUInt16(blob, at: offset + 2))
+      offset += 4
+      guard keyLength > 0, offset + keyLength + valueLength <= blob.count else {
+        throw .corruptTables(config: name, reason: "truncated entry")
+      }
+      let key = Array(blob[offset..<offset + keyLength])
+      let value = Array(blob[offset + keyLength..<offset + keyLength + valueLength])
+      let invalid = key.withUnsafeBytes { UTF8Scanner.firstInvalidOffset(in: $0) }
+      guard invalid == nil else { throw .corruptTables(config: name, reason: "a key is not UTF-8") }
+      entries.append((key, value))
+      offset += keyLength + valueLength
+    }
+    guard offset == blob.count else { throw .corruptTables(config: name, reason: "trailing bytes") }
+    return entries
+  }
+
+  private static func appendUInt16(_ value: UInt16, to bytes: inout [UInt8]) {
+    bytes.append(UInt8(value & 0xFF))
+    bytes.append(UInt8(value >> 8))
+  }
+
+  private static func appendUInt32(_ value: UInt32, to bytes: inout [UInt8]) {
+    for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8((value >> UInt32(shift)) & 0xFF)) }
+  }
+
+  private static func readUInt16(_ blob: UnsafeRawBufferPointer, at offset: Int) -> UInt16 {
+    UInt16(blob[offset]) | UInt16(blob[offset + 1]) << 8
+  }
+
+  private static func readUInt32(_ blob: UnsafeRawBufferPointer, at offset: Int) -> UInt32 {
+    (0..<4).reduce(UInt32(0)) { $0 | UInt32(blob[offset + $1]) << UInt32(8 * $1) }
+  }
+}

@@ -1,0 +1,99 @@
+/// Composes a configuration's pipeline of stages into one table.
+///
+/// Running stages one after another costs a pass each; Fanjian instead builds,
+/// ahead of time, one table whose keys are every key of the first stage plus
+/// every later-stage key carried back to the input script, and whose value
+/// for a key is what the whole pipeline makes of it. One leftmost-longest pass
+/// over that table then gives the pipeline's result.
+package struct TableComposer {
+  /// One stage: its merged entries and a matcher over them.
+  struct Stage {
+    var entries: [[UInt8]: [UInt8]]
+    var converter: Converter
+  }
+
+  let config: ConversionConfig
+  let stages: [Stage]
+
+  /// Prepares the composition from each stage's dictionaries, in priority order.
+  package init(config: ConversionConfig, stages: [[ConversionDictionary]]) throws(FanjianError) {
+    self.config = config
+    var built: [Stage] = []
+    for dictionaries in stages {
+      var merged: [[UInt8]: [UInt8]] = [:]
+      for dictionary in dictionaries.reversed() {
+        for entry in dictionary.entries { merged[Array(entry.key.utf8)] = Array(entry.value.utf8) }
+      }
+      let converter = try Converter(config: config, entries: merged.map { ($0.key, $0.value) })
+      built.append(Stage(entries: merged, converter: converter))
+    }
+    self.stages = built
+  }
+
+  /// Runs the stages one after another: the reference the composed table must match.
+  package func runSequentially(_ text: String) -> String {
+    stages.reduce(text) { $1.converter.convert($0) }
+  }
+
+  /// The composed entries, sorted by key bytes, without single-character identities.
+  package func composedEntries() -> [(key: [UInt8], value: [UInt8])] {
+    guard let first = stages.first else { return [] }
+    var keys = Set(first.entries.keys)
+    for index in stages.indices.dropFirst() {
+      let prefix = Array(stages[..<index])
+      let reverse = Self.reverseCharacterMap(of: prefix)
+      for key in stages[index].entries.keys {
+        for candidate in Self.preimages(of: key, reverse: reverse) {
+          let text = String(decoding: candidate, as: UTF8.self)
+          if Array(prefix.reduce(text) { $1.converter.convert($0) }.utf8) == key {
+            keys.insert(candidate)
+          }
+        }
+      }
+    }
+    var result: [(key: [UInt8], value: [UInt8])] = []
+    for key in keys {
+      let value = Array(runSequentially(String(decoding: key, as: UTF8.self)).utf8)
+      let isSingleScalar = String(decoding: key, as: UTF8.self).unicodeScalars.count == 1
+      if isSingleScalar && value == key { continue }
+      result.append((key, value))
+    }
+    result.sort { $0.key.lexicographicallyPrecedes($1.key) }
+    return result
+  }
+
+  /// For each character, the characters the prefix pipeline turns into it.
+  private static func reverseCharacterMap(of prefix: [Stage]) -> [Unicode.Scalar: [Unicode.Scalar]] {
+    var reverse: [Unicode.Scalar: [Unicode.Scalar]] = [:]
+    var sources = Set<[UInt8]>()
+    for stage in prefix {
+      for key in stage.entries.keys where String(decoding: key, as: UTF8.self).unicodeScalars.count == 1 {
+        sources.insert(key)
+      }
+    }
+    for key in sources.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+      let text = String(decoding: key, as: UTF8.self)
+      let output = prefix.reduce(text) { $1.converter.convert($0) }
+      let outputScalars = Array(output.unicodeScalars)
+      guard outputScalars.count == 1, let source = text.unicodeScalars.first else { continue }
+      reverse[outputScalars[0], default: []].append(source)
+    }
+    return reverse
+  }
+
+  /// Strings whose characters map to `key`'s characters (capped, to stay small).
+  private static func preimages(of key: [UInt8], reverse: [Unicode.Scalar: [Unicode.Scalar]]) -> [[UInt8]] {
+    var partials: [String] = [""]
+    for scalar in String(decoding: key, as: UTF8.self).unicodeScalars {
+      let options = [scalar] + (reverse[scalar] ?? []).filter { $0 != scalar }
+      var next: [String] = []
+      for partial in partials {
+        for option in options where next.count < 64 {
+          next.append(partial + String(Character(option)))
+        }
+      }
+      partials = next
+    }
+    return partials.map { Array($0.utf8) }
+  }
+}

@@ -1,0 +1,45 @@
+/// Which dictionary files of `data/` make up each configuration, stage by stage.
+///
+/// A configuration is a pipeline of stages, as in OpenCC (s2twp: Simplified to
+/// Traditional, then Taiwan vocabulary, then Taiwan variant forms). Within a
+/// stage the files are merged; for a key found in several files, the file
+/// listed first wins, so curated tables come before generated ones. The table
+/// compiler composes each pipeline into one table that converts in one pass.
+package enum TableRecipe {
+  package static let simplifiedToTraditional = [
+    "curated/st-phrases.txt", "curated/st-characters.txt", "icu/st-phrases.txt", "icu/st-characters.txt",
+  ]
+  package static let traditionalToSimplified = [
+    "curated/ts-phrases.txt", "curated/ts-characters.txt", "icu/ts-phrases.txt", "icu/ts-characters.txt",
+  ]
+  package static let toTaiwan = ["curated/tw-variant-phrases.txt", "curated/tw-variants.txt"]
+  package static let fromTaiwan = ["curated/tw-reverse-phrases.txt", "curated/tw-reverse-variants.txt"]
+  package static let taiwanVocabulary = ["curated/tw-vocabulary.txt"]
+  package static let taiwanVocabularyReverse = ["curated/tw-vocabulary-reverse.txt"]
+  package static let toHongKong = ["curated/hk-variant-phrases.txt", "curated/hk-variants.txt"]
+  package static let fromHongKong = ["curated/hk-reverse-phrases.txt", "curated/hk-reverse-variants.txt"]
+
+  /// The stages of a configuration, each a list of files relative to `data/`.
+  package static func stages(of config: ConversionConfig) -> [[String]] {
+    switch config {
+    case .s2t: return [simplifiedToTraditional]
+    case .t2s: return [traditionalToSimplified]
+    case .s2tw: return [simplifiedToTraditional, toTaiwan]
+    case .tw2s: return [fromTaiwan, traditionalToSimplified]
+    case .s2twp: return [simplifiedToTraditional, taiwanVocabulary, toTaiwan]
+    case .tw2sp: return [taiwanVocabularyReverse, fromTaiwan, traditionalToSimplified]
+    case .s2hk: return [simplifiedToTraditional, toHongKong]
+    case .hk2s: return [fromHongKong, traditionalToSimplified]
+    case .t2tw: return [toTaiwan]
+    case .t2hk: return [toHongKong]
+    case .tw2t: return [fromTaiwan]
+    case .hk2t: return [fromHongKong]
+    }
+  }
+
+  /// Every file any configuration reads.
+  package static var allFiles: [String] {
+    var seen = Set<String>()
+    return ConversionConfig.allCases.flatMap { stages(of: $0).flatMap { $0 } }.filter { seen.insert($0).inserted }
+  }
+}
