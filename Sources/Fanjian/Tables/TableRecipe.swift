@@ -7,7 +7,8 @@
 /// compiler composes each pipeline into one table that converts in one pass.
 package enum TableRecipe {
   package static let simplifiedToTraditional = [
-    "curated/st-phrases.txt", "curated/st-characters.txt", "icu/st-phrases.txt", "icu/st-characters.txt",
+    "curated/st-phrases.txt", "curated/st-cantonese-phrases.txt", "curated/st-characters.txt",
+    "icu/st-phrases.txt", "icu/st-characters.txt",
   ]
   package static let traditionalToSimplified = [
     "curated/ts-phrases.txt", "curated/ts-characters.txt", "icu/ts-phrases.txt", "icu/ts-characters.txt",
