@@ -37,18 +37,28 @@ package struct TableComposer {
 
   /// The composed entries, sorted by key bytes, without single-character identities.
   package func composedEntries() -> [(key: [UInt8], value: [UInt8])] {
-    guard let first = stages.first else { return [] }
+    composition().entries
+  }
+
+  /// The composed entries, and the later-stage keys that no input reaches
+  /// (usually a table written in forms the earlier stages never produce).
+  package func composition() -> (entries: [(key: [UInt8], value: [UInt8])], unreachable: [String]) {
+    guard let first = stages.first else { return ([], []) }
     var keys = Set(first.entries.keys)
+    var unreachable: [String] = []
     for index in stages.indices.dropFirst() {
       let prefix = Array(stages[..<index])
       let reverse = Self.reverseCharacterMap(of: prefix)
       for key in stages[index].entries.keys {
+        var reached = false
         for candidate in Self.preimages(of: key, reverse: reverse) {
           let text = String(decoding: candidate, as: UTF8.self)
           if Array(prefix.reduce(text) { $1.converter.convert($0) }.utf8) == key {
             keys.insert(candidate)
+            reached = true
           }
         }
+        if !reached { unreachable.append(String(decoding: key, as: UTF8.self)) }
       }
     }
     var result: [(key: [UInt8], value: [UInt8])] = []
@@ -59,7 +69,7 @@ package struct TableComposer {
       result.append((key, value))
     }
     result.sort { $0.key.lexicographicallyPrecedes($1.key) }
-    return result
+    return (result, unreachable.sorted())
   }
 
   /// For each character, the characters the prefix pipeline turns into it.
