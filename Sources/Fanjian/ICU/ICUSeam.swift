@@ -20,7 +20,7 @@ enum ICUSeam {
         }
       }
       if needed < 0 {
-        return .failure(ICUFailure(name: String(cString: errorName)))
+        return .failure(ICUFailure(name: cString(errorName)))
       }
       if Int(needed) <= capacity {
         let bytes = output[0..<Int(needed)].map { UInt8(bitPattern: $0) }
@@ -36,7 +36,7 @@ enum ICUSeam {
     let handle = errorName.withUnsafeMutableBufferPointer { err in
       fj_transliterator_open(id, err.baseAddress!, err.count)
     }
-    guard let handle else { return .failure(ICUFailure(name: String(cString: errorName))) }
+    guard let handle else { return .failure(ICUFailure(name: cString(errorName))) }
     return .success(handle)
   }
 
@@ -61,10 +61,15 @@ enum ICUSeam {
     }
   }
 
+  /// The text of a NUL-terminated C buffer.
+  static func cString(_ buffer: [CChar]) -> String {
+    String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+
   static var version: String {
     var buffer = [CChar](repeating: 0, count: 32)
     buffer.withUnsafeMutableBufferPointer { fj_icu_version($0.baseAddress!, $0.count) }
-    return String(cString: buffer)
+    return cString(buffer)
   }
 }
 
