@@ -1,0 +1,64 @@
+import ArgumentParser
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The `fanjian` command: converts Chinese text between Simplified and
+/// Traditional characters and regional standards.
+@main
+struct FanjianCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "fanjian",
+    abstract: "Convert Chinese text between Simplified and Traditional characters and regional standards.",
+    discussion: """
+      A configuration name reads source2target:
+        s    Simplified Chinese
+        t    Traditional Chinese in OpenCC's standard forms (爲 着 裏)
+        tw   Traditional Chinese, Taiwan standard forms (為 著 裡)
+        hk   Traditional Chinese, Hong Kong standard forms (為 着 裏)
+        p    (suffix) also convert regional vocabulary: s2twp turns 软件 into 軟體
+      `fanjian configs` lists all twelve configurations.
+
+      `convert` is the default subcommand, so `fanjian -c s2t` means \
+      `fanjian convert -c s2t`. Standard input is streamed line by line.
+
+      EXAMPLES:
+        echo '简体中文' | fanjian -c s2t                 # 簡體中文
+        fanjian convert -c s2tw notes.txt -o notes-tw.txt
+        fanjian convert -c t2s *.txt -o simplified/
+        fanjian configs
+
+      EXIT STATUS: 0 success, 1 some input failed (the others were still \
+      converted), 2 usage error.
+      """,
+    subcommands: [Convert.self, Configs.self],
+    defaultSubcommand: Convert.self)
+
+  /// Runs the command; usage errors exit with status 2 (ArgumentParser's own
+  /// default is 64, `EX_USAGE`), everything else as ArgumentParser decides.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        var standardError = StandardErrorStream()
+        print(fullMessage(for: error), to: &standardError)
+        Glibc.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
+}
+
+/// Standard error as a `TextOutputStream`, for `print(_:to:)`.
+struct StandardErrorStream: TextOutputStream {
+  mutating func write(_ string: String) {
+    try? FileDescriptor.standardError.writeAll(Array(string.utf8))
+  }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Fanjian
+
+/// The options that choose what a conversion does: the configuration, user
+/// dictionaries and the engine.
+struct ConversionOptions: ParsableArguments {
+  /// The conversion to run.
+  @Option(
+    name: [.short, .customLong("config")],
+    help: ArgumentHelp(
+      "The conversion to run, such as s2t or tw2sp (see `fanjian configs`).",
+      discussion: "s = Simplified, t = Traditional (OpenCC standard forms), tw = Taiwan, hk = Hong Kong; "
+        + "a trailing p also converts vocabulary. OpenCC names like s2tw.json are accepted.",
+      valueName: "config"))
+  var config: ConversionConfig
+
+  /// User dictionaries, in the order given; later ones win.
+  @Option(
+    name: .customLong("dict"),
+    help: ArgumentHelp(
+      "An OpenCC-format text dictionary (key<TAB>value per line) whose entries take priority over the built-in ones. "
+        + "Repeatable; a later file wins over an earlier one.",
+      valueName: "file"))
+  var dictionaries: [String] = []
+
+  /// The engine to convert with.
+  @Option(
+    help: ArgumentHelp(
+      "tables: Fanjian's own tables (default). icu: ICU's transliterator, for comparison "
+        + "(s2t, s2tw, s2hk, t2s, tw2s, hk2s only; buffers whole lines).",
+      valueName: "engine"))
+  var engine: Converter.Engine = .tables
+
+  /// Loads the dictionaries and builds the converter.
+  ///
+  /// - Throws: `ValidationError` (a usage error, exit status 2) when the engine
+  ///   cannot run the configuration; `FanjianError` (exit status 1) when a
+  ///   dictionary cannot be read or parsed.
+  func makeConverter() throws -> Converter {
+    var loaded: [ConversionDictionary] = []
+    for path in dictionaries {
+      loaded.append(try ConversionDictionary(contentsOfFile: path))
+    }
+    do {
+      return try Converter(config, engine: engine, dictionaries: loaded)
+    } catch {
+      if case .unsupportedEngine = error { throw ValidationError(error.description) }
+      throw error
+    }
+  }
+}
