@@ -24,6 +24,12 @@ let package = Package(
       ],
       path: "Benchmarks/FanjianBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-    )
+    ),
+    // Converts a file a few times in one process and prints the timings as
+    // JSON; scripts/compare-engines runs it beside OpenCC's Python binding.
+    .executableTarget(
+      name: "fanjian-inprocess",
+      dependencies: [.product(name: "Fanjian", package: "Fanjian")]
+    ),
   ]
 )
