@@ -33,19 +33,14 @@ struct ConversionOptions: ParsableArguments {
 
   /// Loads the dictionaries and builds the converter.
   ///
-  /// - Throws: `ValidationError` (a usage error, exit status 2) when the engine
-  ///   cannot run the configuration; `FanjianError` (exit status 1) when a
-  ///   dictionary cannot be read or parsed.
-  func makeConverter() throws -> Converter {
+  /// - Throws: `FanjianError.unsupportedEngine` when the engine cannot run the
+  ///   configuration (a usage error); `FanjianError.unreadableDictionary` or
+  ///   `.malformedDictionary` when a dictionary cannot be read or parsed.
+  func makeConverter() throws(FanjianError) -> Converter {
     var loaded: [ConversionDictionary] = []
     for path in dictionaries {
       loaded.append(try ConversionDictionary(contentsOfFile: path))
     }
-    do {
-      return try Converter(config, engine: engine, dictionaries: loaded)
-    } catch {
-      if case .unsupportedEngine = error { throw ValidationError(error.description) }
-      throw error
-    }
+    return try Converter(config, engine: engine, dictionaries: loaded)
   }
 }

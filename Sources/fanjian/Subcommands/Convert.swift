@@ -76,8 +76,10 @@ struct Convert: ParsableCommand {
     let converter: Converter
     do {
       converter = try conversion.makeConverter()
-    } catch let error as FanjianError {
+    } catch {
       ConvertFrontend.report(error)
+      // Asking ICU for a configuration it lacks is a usage error; a bad dictionary is an input failure.
+      if case .unsupportedEngine = error { throw ExitCode(2) }
       throw ExitCode.failure
     }
     let frontend = ConvertFrontend(transcoder: Transcoder(converter: converter))

@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+
+/// `fanjian configs` end to end.
+@Suite struct ConfigsTests {
+  @Test func configsListsAllTwelveWithSummaries() throws {
+    let result = try FanjianExecutable.run(["configs"])
+    #expect(result.status == 0)
+    let lines = result.outputText.split(separator: "\n")
+    let names = lines.compactMap { $0.split(separator: " ").first.map(String.init) }
+    #expect(names == ["s2t", "t2s", "s2tw", "tw2s", "s2twp", "tw2sp", "s2hk", "hk2s", "t2tw", "t2hk", "tw2t", "hk2t"])
+    for line in lines {
+      #expect(line.contains("→"), "\(line) has no summary")
+    }
+  }
+
+  @Test func configsAlignsSummariesInOneColumn() throws {
+    let result = try FanjianExecutable.run(["configs"])
+    // The summary starts after the name and its padding: the same column on every line.
+    let columns = Set(
+      result.outputText.split(separator: "\n").map { line in
+        let name = line.prefix { $0 != " " }
+        let padding = line.dropFirst(name.count).prefix { $0 == " " }
+        return name.count + padding.count
+      })
+    #expect(columns.count == 1)
+  }
+}
