@@ -41,12 +41,11 @@ struct AtomicOutputFile {
       permissions = FileSystem.defaultFilePermissions
     }
     do {
-      (descriptor, temporaryPath) = try FileDescriptor.makeTemporaryFile(template: template)
+      (descriptor, temporaryPath) = try InterruptCleanup.makeTrackedTemporaryFile(template: template)
     } catch {
       throw .cannotCreateOutput(path: destination, reason: error)
     }
     self.destination = destination
-    InterruptCleanup.track(temporaryPath)
     do {
       try descriptor.setPermissions(permissions)
     } catch {

@@ -33,7 +33,7 @@ import Testing
     #expect(process.isRunning)
 
     try stdin.fileHandleForWriting.close()
-    #expect(FanjianExecutable.waitForExit(process, until: Date(timeIntervalSinceNow: 10)))
+    try #require(FanjianExecutable.waitForExit(process, until: Date(timeIntervalSinceNow: 10)))
     #expect(process.terminationStatus == 0)
     #expect(try reader.readLine(timeout: 10) == [])
   }
@@ -72,7 +72,7 @@ import Testing
       do { try stdin.fileHandleForWriting.write(contentsOf: line) } catch { break }
     }
     try? stdin.fileHandleForWriting.close()
-    #expect(FanjianExecutable.waitForExit(process, until: Date(timeIntervalSinceNow: 10)))
+    try #require(FanjianExecutable.waitForExit(process, until: Date(timeIntervalSinceNow: 10)))
     #expect(process.terminationReason == .exit)
     #expect(process.terminationStatus == 1)
     let errors = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
