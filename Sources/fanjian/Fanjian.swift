@@ -49,11 +49,17 @@ struct FanjianCommand: ParsableCommand {
       if exitCode(for: error) == .validationFailure {
         var standardError = StandardErrorStream()
         print(fullMessage(for: error), to: &standardError)
-        Glibc.exit(2)
+        exitProcess(2)
       }
       exit(withError: error)
     }
   }
+}
+
+/// Ends the process; a free function because inside a `ParsableCommand`,
+/// `exit` names ArgumentParser's `exit(withError:)`.
+private func exitProcess(_ status: Int32) -> Never {
+  exit(status)
 }
 
 /// Standard error as a `TextOutputStream`, for `print(_:to:)`.

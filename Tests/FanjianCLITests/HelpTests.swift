@@ -16,7 +16,10 @@ import Testing
     let result = try FanjianExecutable.run(["convert", "--help"])
     #expect(result.status == 0)
     let help = result.outputText
-    for needle in ["streamed", "--dict", "--engine", "-o", "byte offset", "binary", "already been written", "EXIT STATUS", "2 for a usage error"] {
+    for needle in [
+      "streamed", "--dict", "--engine", "-o", "byte offset", "binary", "already been written", "EXIT STATUS",
+      "2 for a usage error",
+    ] {
       #expect(help.contains(needle), "convert --help lacks \(needle)")
     }
   }

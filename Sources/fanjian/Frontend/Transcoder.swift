@@ -80,7 +80,8 @@ struct Transcoder {
 
   /// Reads until at least `minimum` bytes or the end of the input arrived.
   private func read(
-    from input: FileDescriptor, named inputName: String, into buffer: UnsafeMutableRawBufferPointer, atLeast minimum: Int
+    from input: FileDescriptor, named inputName: String, into buffer: UnsafeMutableRawBufferPointer,
+    atLeast minimum: Int
   ) throws(CommandError) -> Int {
     var total = 0
     while total < minimum {

@@ -45,7 +45,8 @@ enum InterruptCleanup {
   /// handled signals held off in between so an interrupt cannot slip in
   /// after the file exists but before it is tracked.
   static func makeTrackedTemporaryFile(template: String) throws(SystemError) -> (FileDescriptor, path: String) {
-    var held = sigset_t(), previous = sigset_t()
+    var held = sigset_t()
+    var previous = sigset_t()
     sigemptyset(&held)
     for signalNumber in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&held, signalNumber) }
     pthread_sigmask(SIG_BLOCK, &held, &previous)

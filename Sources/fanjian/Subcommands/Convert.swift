@@ -51,6 +51,7 @@ struct Convert: ParsableCommand {
       configuration.
       """)
 
+  /// The configuration, dictionaries and engine.
   @OptionGroup var conversion: ConversionOptions
 
   /// Where the output goes, when not standard output.
@@ -65,10 +66,12 @@ struct Convert: ParsableCommand {
   @Argument(help: ArgumentHelp("Files to convert. None, or `-`, reads standard input.", valueName: "file"))
   var files: [String] = []
 
+  /// Checks that the inputs and `-o` fit together before anything is read.
   func validate() throws {
     _ = try jobs()
   }
 
+  /// Converts every input; exits with status 1 if any failed.
   func run() throws {
     // A closed output pipe should end the tool with EPIPE, not kill it with SIGPIPE.
     signal(SIGPIPE, SIG_IGN)

@@ -6,7 +6,8 @@ import Testing
   @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full (Linux)"))
   func writeErrorOnStdoutIsReportedWithExitStatus1() throws {
     let process = try FanjianExecutable.process(["convert", "-c", "s2t"])
-    let stdin = Pipe(), stderr = Pipe()
+    let stdin = Pipe()
+    let stderr = Pipe()
     process.standardInput = stdin
     process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
     process.standardError = stderr

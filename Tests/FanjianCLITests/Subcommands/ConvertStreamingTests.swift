@@ -15,7 +15,8 @@ import Testing
   func stdinLinesAreConvertedBeforeInputEnds() throws {
     _ = FanjianExecutable.ignoreSIGPIPE
     let process = try FanjianExecutable.process(["convert", "-c", "s2t"])
-    let stdin = Pipe(), stdout = Pipe()
+    let stdin = Pipe()
+    let stdout = Pipe()
     process.standardInput = stdin
     process.standardOutput = stdout
     process.standardError = FileHandle.nullDevice
@@ -56,7 +57,9 @@ import Testing
   @Test(.timeLimit(.minutes(1)))
   func closedOutputPipeEndsTheToolQuietly() throws {
     let process = try FanjianExecutable.process(["convert", "-c", "s2t"])
-    let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+    let stdin = Pipe()
+    let stdout = Pipe()
+    let stderr = Pipe()
     process.standardInput = stdin
     process.standardOutput = stdout
     process.standardError = stderr

@@ -103,7 +103,8 @@ import Testing
 
   @Test func severalInputsGoIntoAnOutputDirectory() throws {
     let folder = try TemporaryDirectory()
-    try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("out"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: folder.url.appendingPathComponent("out"), withIntermediateDirectories: true)
     let first = try folder.write("a.txt", "汉字")
     let second = try folder.write("b.txt", "简体中文转换")
     let result = try FanjianExecutable.run(["convert", "-c", "s2t", first, second, "-o", folder.path("out")])
@@ -199,7 +200,8 @@ import Testing
 
   @Test func utf16FileIsRejectedWithAHint() throws {
     let folder = try TemporaryDirectory()
-    let utf16 = try folder.write("utf16.txt", [0xFF, 0xFE] + Array("汉字".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+    let utf16 = try folder.write(
+      "utf16.txt", [0xFF, 0xFE] + Array("汉字".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
     let result = try FanjianExecutable.run(["convert", "-c", "s2t", utf16])
     #expect(result.status == 1)
     #expect(result.standardError.contains("UTF-16"))

@@ -91,13 +91,17 @@ enum FanjianExecutable {
   ) throws -> RunResult {
     ignoreSIGPIPE
     let process = try process(arguments, in: directory)
-    let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+    let stdin = Pipe()
+    let stdout = Pipe()
+    let stderr = Pipe()
     process.standardInput = stdin
     process.standardOutput = stdout
     process.standardError = stderr
     try process.run()
 
-    let output = ThreadResult<Data>(), errors = ThreadResult<Data>(), written = ThreadResult<Void>()
+    let output = ThreadResult<Data>()
+    let errors = ThreadResult<Data>()
+    let written = ThreadResult<Void>()
     output.start { stdout.fileHandleForReading.readDataToEndOfFile() }
     errors.start { stderr.fileHandleForReading.readDataToEndOfFile() }
     written.start {
