@@ -54,6 +54,58 @@ import Testing
     #expect(result.standardOutput == Array(String(repeating: converted, count: repeats).utf8))
   }
 
+  @Test(
+    .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/status"), "reads VmHWM from /proc (Linux)"),
+    .timeLimit(.minutes(2)))
+  func memoryStaysBoundedOnALargeStream() throws {
+    _ = FanjianExecutable.ignoreSIGPIPE
+    let process = try FanjianExecutable.process(["convert", "-c", "s2t"])
+    let stdin = Pipe()
+    let stdout = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    defer {
+      if process.isRunning { process.terminate() }
+    }
+    let reader = LineReader(descriptor: stdout.fileHandleForReading.fileDescriptor)
+    try stdin.fileHandleForWriting.write(contentsOf: Data("汉字\n".utf8))
+    #expect(try reader.readLine(timeout: 10) == Array("漢字\n".utf8))
+    let baseline = try Self.peakResidentKilobytes(of: process.processIdentifier)
+
+    // 40 MB in one line, drained as it comes; a tool that kept its input
+    // (or output) would grow by at least that much.
+    let descriptor = stdout.fileHandleForReading.fileDescriptor
+    let drained = ThreadResult<Int>()
+    drained.start {
+      var total = 0
+      var chunk = [UInt8](repeating: 0, count: 65536)
+      while true {
+        let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if count > 0 { total += count } else if count == 0 || errno != EINTR { return total }
+      }
+    }
+    let piece = Data(String(repeating: "汉字abc", count: 1 << 17).utf8)  // 1.1 MB
+    let pieces = 40_000_000 / piece.count
+    for _ in 0..<pieces { try stdin.fileHandleForWriting.write(contentsOf: piece) }
+    let peak = try Self.peakResidentKilobytes(of: process.processIdentifier)
+    try stdin.fileHandleForWriting.close()
+
+    #expect(drained.wait(until: Date(timeIntervalSinceNow: 60)))
+    #expect(drained.value == pieces * Data(String(repeating: "漢字abc", count: 1 << 17).utf8).count)
+    #expect(peak - baseline < 16 * 1024, "grew from \(baseline) kB to \(peak) kB while streaming 40 MB")
+  }
+
+  /// The peak resident set size of a running process (`VmHWM` in `/proc/<pid>/status`).
+  static func peakResidentKilobytes(of pid: Int32) throws -> Int {
+    let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+    guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+      let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+    else { throw HarnessError(description: "no VmHWM in /proc/\(pid)/status") }
+    return kilobytes
+  }
+
   @Test(.timeLimit(.minutes(1)))
   func closedOutputPipeEndsTheToolQuietly() throws {
     let process = try FanjianExecutable.process(["convert", "-c", "s2t"])
