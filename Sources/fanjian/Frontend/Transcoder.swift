@@ -6,6 +6,10 @@ import Fanjian
 /// bytes are written at once with `write(2)`, and nothing else is kept: so a
 /// pipe is filtered line by line, and memory stays bounded whatever the size
 /// of the input.
+///
+/// It is cheap because the read buffer and the output array are allocated once
+/// per input and reused, and each read costs one `write(2)`: the per-byte work
+/// is the library's matcher alone.
 struct Transcoder {
   /// The size of the read buffer.
   static let bufferSize = 64 * 1024
