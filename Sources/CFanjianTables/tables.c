@@ -2,6 +2,9 @@
 #include "CFanjianTables.h"
 #include <string.h>
 
+// #embed is standard C23; this target is compiled in an older mode by default.
+#pragma clang diagnostic ignored "-Wc23-extensions"
+
 static const unsigned char table_s2t[] = {
 #embed "blobs/s2t.bin"
 };

@@ -5,7 +5,8 @@
 /// Everything up to the last line break of what has arrived is converted at
 /// once, so a line-by-line producer sees each line's output without waiting;
 /// within a very long line, only the last few characters (the longest key) are
-/// held back, so memory stays bounded.
+/// held back, so memory stays bounded. (With the `.icu` engine, which needs
+/// whole lines, a line is held until its line break arrives.)
 ///
 /// ```swift
 /// var stream = converter.makeStream()
@@ -50,6 +51,10 @@ public struct ConversionStream {
 
   private mutating func drain(isFinal: Bool, into output: inout [UInt8]) throws(FanjianError) {
     guard !pending.isEmpty else { return }
+    if converter.transliterator != nil {
+      try drainWholeLines(isFinal: isFinal, into: &output)
+      return
+    }
     let matcher = converter.matcher
     var writer = ByteWriter(capacity: pending.count + pending.count / 8 + 16)
     defer { writer.deallocate() }
@@ -79,5 +84,29 @@ public struct ConversionStream {
       pending.removeAll()
       throw error
     }
+  }
+
+  /// The ICU engine's path: converts complete lines only (ICU's rules may look
+  /// at a whole line), keeping a partial last line for the next chunk.
+  private mutating func drainWholeLines(isFinal: Bool, into output: inout [UInt8]) throws(FanjianError) {
+    let end: Int
+    if isFinal {
+      end = pending.count
+    } else if let lastBreak = pending.lastIndex(of: 0x0A) {
+      end = lastBreak + 1
+    } else {
+      return
+    }
+    let converter = self.converter
+    let result = pending[..<end].withUnsafeBytes { bytes in
+      Result { () throws(FanjianError) in try converter.convert(utf8: bytes, appendingTo: &output) }
+    }
+    if case .failure(.invalidUTF8(let offset)) = result {
+      pending.removeAll()
+      throw .invalidUTF8(byteOffset: consumed + offset)
+    }
+    try result.get()
+    pending.removeFirst(end)
+    consumed += end
   }
 }

@@ -51,6 +51,10 @@ public struct ConversionDictionary: Sendable {
   ///   or is not UTF-8; `FanjianError.malformedDictionary` naming the line that
   ///   is not `key<TAB>value`.
   public init(contentsOfFile path: String) throws(FanjianError) {
+    guard let file = fopen(path, "rb") else {
+      throw .unreadableDictionary(path: path, reason: String(cString: strerror(errno)))
+    }
+    fclose(file)
     let data: Data
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))

@@ -35,7 +35,7 @@ struct Transcoder {
     from input: FileDescriptor, named inputName: String, rejectsBinary: Bool,
     to output: FileDescriptor, named outputName: String
   ) throws(CommandError) {
-    var stream = ChunkConverter(converter)
+    var stream = converter.makeStream()
     var converted: [UInt8] = []
     converted.reserveCapacity(Self.bufferSize + Self.bufferSize / 2)
     var buffer = [UInt8](repeating: 0, count: Self.bufferSize)
