@@ -37,6 +37,23 @@ let benchmarks: @Sendable () -> Void = {
   registerStreamThroughput(.s2t, .zhHansLaws, chunkSize: 64 * 1024)
   registerStringThroughput(.s2t, .zuozhuan)
 
+  // Per-call cost on a short sentence, the common case in apps: fixed
+  // overhead (allocations, String bridging) dominates here, not the matcher.
+  Benchmark(
+    "s2t short sentence (String) x1000",
+    configuration: .init(
+      metrics: [.wallClock, .throughput, .mallocCountTotal],
+      scalingFactor: .kilo, maxDuration: .seconds(1)
+    )
+  ) { benchmark throws in
+    let converter = try Converter(.s2t)
+    let sentence = "头发和软件都在服务器里面，这个程序员说：“我们明天再干吧。”"
+    benchmark.startMeasurement()
+    for _ in benchmark.scaledIterations {
+      blackHole(converter.convert(sentence))
+    }
+  }
+
   // Building a converter from the embedded tables: start-up cost of the CLI and
   // of every process that converts one short string.
   for config in ConversionConfig.allCases {
