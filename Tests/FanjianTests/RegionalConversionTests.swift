@@ -3,7 +3,7 @@ import Testing
 
 /// Pins every configuration on realistic sentences, with the exact text a careful
 /// writer of each standard would produce (t: 爲 着 裏 説 羣 衆 綫; Taiwan: 為 著 裡 說 群
-/// 眾 線 and Taiwan vocabulary under `p`; Hong Kong: 為 着 裏 啓 衞 說 群 眾 線).
+/// 眾 線 and Taiwan vocabulary under `p`; Hong Kong: 為 着 裏 啓 衞 羣 說 眾 線).
 /// The expected strings come from the language, never from a converter's output.
 @Suite("Regional conversions")
 struct RegionalConversionTests {
@@ -145,7 +145,7 @@ struct RegionalConversionTests {
 
   @Test("s2hk: Hong Kong standard forms", arguments: [
     ("为了这个项目，他们着急地在里面讨论。", "為了這個項目，他們着急地在裏面討論。"),
-    ("他说：“群众的眼睛是雪亮的。”", "他說：“群眾的眼睛是雪亮的。”"),
+    ("他说：“群众的眼睛是雪亮的。”", "他說：“羣眾的眼睛是雪亮的。”"),
     ("注意卫生，启动计划。", "注意衞生，啓動計劃。"),
     ("我们沿着海岸线走到山峰。", "我們沿着海岸線走到山峰。"),
     ("我搭荃湾线返工。", "我搭荃灣綫返工。"),
@@ -178,7 +178,7 @@ struct RegionalConversionTests {
 
   @Test("t2hk", arguments: [
     ("爲了這個項目，他們着急地在裏面討論。", "為了這個項目，他們着急地在裏面討論。"),
-    ("他説：“羣衆的眼睛是雪亮的。”", "他說：“群眾的眼睛是雪亮的。”"),
+    ("他説：“羣衆的眼睛是雪亮的。”", "他說：“羣眾的眼睛是雪亮的。”"),
     ("衞生、綫路、山峯、麪條、啓事", "衞生、線路、山峰、麵條、啓事"),
     ("觀塘綫", "觀塘綫"),
   ])
