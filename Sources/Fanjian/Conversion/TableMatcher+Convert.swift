@@ -58,7 +58,7 @@ extension TableMatcher {
       }
       if entry & Self.startsPhraseBit != 0 {
         if !isFinal && i &+ lookahead > end { break }
-        if let phrase = longestPhrase(at: i, firstScalar: scalar, firstLength: length, in: p, end: end) {
+        if let phrase = phraseMatch(at: i, firstScalar: scalar, firstLength: length, in: p, end: end) {
           writer.append(p + runStart, count: i &- runStart)
           writer.append(values + Int(phrase.valueOffset), count: Int(phrase.valueLength))
           i &+= Int(phrase.keyLength)
@@ -82,7 +82,7 @@ extension TableMatcher {
 
   /// The longest multi-character key that starts at `i`, if any.
   @inline(__always)
-  private func longestPhrase(
+  func phraseMatch(
     at i: Int, firstScalar: UInt32, firstLength: Int, in p: UnsafePointer<UInt8>, end: Int
   ) -> Phrase? {
     let j = i &+ firstLength
