@@ -16,6 +16,15 @@ public enum FanjianError: Error, Equatable, Sendable, CustomStringConvertible {
   case corruptTables(config: String, reason: String)
   /// The chosen engine cannot run this configuration.
   case unsupportedEngine(engine: String, config: String)
+  /// An encoding name that ICU does not know, such as `"big6"`.
+  case unknownEncoding(name: String)
+  /// The input is not valid in the encoding it was read in; `byteOffset` is
+  /// where the first bad byte is, counted from the start of the input.
+  case invalidBytes(encoding: String, byteOffset: Int)
+  /// The output encoding has no representation for a character.
+  case unencodableCharacter(encoding: String, codePoint: UInt32)
+  /// ICU's converter for an encoding reported another error.
+  case encodingFailed(encoding: String, icuError: String)
 
   /// A one-line message naming what went wrong and what to do about it.
   public var description: String {
@@ -37,6 +46,19 @@ public enum FanjianError: Error, Equatable, Sendable, CustomStringConvertible {
       return "the built-in tables for '\(config)' are damaged (\(reason)); rebuild Fanjian"
     case .unsupportedEngine(let engine, let config):
       return "the \(engine) engine cannot run '\(config)'; use the tables engine"
+    case .unknownEncoding(let name):
+      return "unknown encoding '\(name)'; use UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, GB2312, Big5, Big5-HKSCS "
+        + "or another name `uconv -l` lists"
+    case .invalidBytes(let encoding, let byteOffset):
+      return "not valid \(encoding) at byte offset \(byteOffset); name the right encoding, "
+        + "or decode lossily (bad bytes become U+FFFD)"
+    case .unencodableCharacter(let encoding, let codePoint):
+      let hex = String(codePoint, radix: 16, uppercase: true)
+      let character = Unicode.Scalar(codePoint).map { " '\(Character($0))'" } ?? ""
+      return "U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)\(character) cannot be written in "
+        + "\(encoding); choose another output encoding, or encode lossily"
+    case .encodingFailed(let encoding, let icuError):
+      return "ICU's \(encoding) converter failed (\(icuError))"
     }
   }
 }
