@@ -46,11 +46,14 @@ public final class Converter: Sendable {
   ) throws(FanjianError) {
     self.config = config
     self.engine = engine
-    var entries = try Self.embeddedEntries(for: config)
-    if !dictionaries.isEmpty {
-      entries = Self.overlay(dictionaries, on: entries)
+    let blob = try Self.embeddedTable(for: config)
+    if dictionaries.isEmpty {
+      // Built straight from the embedded bytes: no per-entry copies.
+      matcher = try TableMatcher(bytes: blob, spans: TableBlob.spans(in: blob, name: config.rawValue), source: config.rawValue)
+    } else {
+      let entries = Self.overlay(dictionaries, on: try TableBlob.decode(blob, name: config.rawValue))
+      matcher = try TableMatcher.build(entries: entries, source: config.rawValue)
     }
-    matcher = try TableMatcher(entries: entries, source: config.rawValue)
     switch engine {
     case .tables:
       transliterator = nil
@@ -77,7 +80,7 @@ public final class Converter: Sendable {
   package init(config: ConversionConfig, entries: [(key: [UInt8], value: [UInt8])]) throws(FanjianError) {
     self.config = config
     self.engine = .tables
-    matcher = try TableMatcher(entries: entries, source: config.rawValue)
+    matcher = try TableMatcher.build(entries: entries, source: config.rawValue)
     transliterator = nil
   }
 
@@ -146,12 +149,13 @@ public final class Converter: Sendable {
 
   // MARK: - Tables
 
-  static func embeddedEntries(for config: ConversionConfig) throws(FanjianError) -> [(key: [UInt8], value: [UInt8])] {
+  /// The embedded table of a configuration (static memory, never freed).
+  static func embeddedTable(for config: ConversionConfig) throws(FanjianError) -> UnsafeRawBufferPointer {
     var length = 0
     guard let pointer = fj_embedded_table(config.rawValue, &length) else {
       throw .corruptTables(config: config.rawValue, reason: "no table embedded")
     }
-    return try TableBlob.decode(UnsafeRawBufferPointer(start: pointer, count: length), name: config.rawValue)
+    return UnsafeRawBufferPointer(start: pointer, count: length)
   }
 
   /// The embedded table of a configuration, as its compact binary form.

@@ -1,18 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension TableMatcher {
   /// Converts the longest prefix of `input` whose conversion is already decided.
   ///
   /// Leftmost-longest matching over raw UTF-8: at each position the longest key
-  /// wins, otherwise the character's own replacement, otherwise the byte run is
-  /// copied. Why it is fast: ASCII is skipped eight bytes at a time; characters
-  /// with no entry cost one table load and are copied later as one run; a
-  /// phrase probe happens only for characters flagged as starting a key; the
-  /// output goes through a raw pointer with no allocation per character.
+  /// wins, otherwise the character's own replacement, otherwise the bytes are
+  /// copied. Why it is fast: ASCII is skipped eight bytes at a time; a
+  /// character with no entry costs one table load and is later copied as part
+  /// of a run; a phrase probe happens only for characters flagged as starting
+  /// a key, and then a one-word filter usually rejects the pair at once; short
+  /// copies are done with word moves and the output goes through a raw
+  /// pointer, with no allocation per character.
   ///
   /// - Parameters:
   ///   - input: UTF-8 bytes.
@@ -34,15 +30,15 @@ extension TableMatcher {
     var i = 0
     var runStart = 0
 
-    outer: while i < end {
-      while i &+ 8 <= end {
-        let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-        if word & 0x8080_8080_8080_8080 != 0 { break }
-        i &+= 8
-      }
-      if i >= end { break }
-      if p[i] < 0x80 {
+    while i < end {
+      let b0 = p[i]
+      if b0 < 0x80 {
         i &+= 1
+        while i &+ 8 <= end {
+          let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+          if word & 0x8080_8080_8080_8080 != 0 { break }
+          i &+= 8
+        }
         continue
       }
       let (scalar, length) = UTF8Scanner.decode(p, at: i, end: end)
@@ -58,9 +54,9 @@ extension TableMatcher {
       }
       if entry & Self.startsPhraseBit != 0 {
         if !isFinal && i &+ lookahead > end { break }
-        if let phrase = phraseMatch(at: i, firstScalar: scalar, firstLength: length, in: p, end: end) {
-          writer.append(p + runStart, count: i &- runStart)
-          writer.append(values + Int(phrase.valueOffset), count: Int(phrase.valueLength))
+        if let phrase = phraseMatch(at: i, firstLength: length, in: p, end: end) {
+          writer.appendRun(p + runStart, count: i &- runStart, readable: end &- runStart)
+          writer.appendPadded(values + Int(phrase.valueOffset), count: Int(phrase.valueLength))
           i &+= Int(phrase.keyLength)
           runStart = i
           continue
@@ -71,8 +67,8 @@ extension TableMatcher {
         i &+= length
         continue
       }
-      writer.append(p + runStart, count: i &- runStart)
-      writer.append(values + Int(entry & 0xFF_FFFF), count: valueLength)
+      writer.appendRun(p + runStart, count: i &- runStart, readable: end &- runStart)
+      writer.appendPadded(values + Int(entry & 0xFF_FFFF), count: valueLength)
       i &+= length
       runStart = i
     }
@@ -81,16 +77,32 @@ extension TableMatcher {
   }
 
   /// The longest multi-character key that starts at `i`, if any.
+  ///
+  /// Inlined into the loop: the common outcome, "no key starts with these two
+  /// characters", costs one unaligned load, a multiply and one filter bit.
   @inline(__always)
-  func phraseMatch(
-    at i: Int, firstScalar: UInt32, firstLength: Int, in p: UnsafePointer<UInt8>, end: Int
-  ) -> Phrase? {
+  func phraseMatch(at i: Int, firstLength: Int, in p: UnsafePointer<UInt8>, end: Int) -> Phrase? {
     let j = i &+ firstLength
     guard j < end else { return nil }
-    let (second, secondLength) = UTF8Scanner.decode(p, at: j, end: end)
+    let lead = p[j]
+    let secondLength = lead &>> 4 == 0xE ? 3 : Self.sequenceLength(lead)
     guard secondLength > 0 else { return nil }
-    let pair = Self.pairKey(firstScalar, second)
-    var slot = Self.slot(for: pair, mask: pairMask)
+    let pairLength = firstLength &+ secondLength
+    guard i &+ 8 <= end else {
+      guard i &+ pairLength <= end else { return nil }
+      return findPhrase(pair: Self.pairKey(p + i, count: pairLength), pairLength: pairLength, at: i, in: p, end: end)
+    }
+    let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+    let pair = pairLength == 8 ? word : word & ((1 &<< UInt64(truncatingIfNeeded: pairLength &* 8)) &- 1)
+    let bit = (Self.hash(pair) &>> 40) & 0xFFFF
+    guard pairFilter[Int(truncatingIfNeeded: bit &>> 6)] & (1 &<< (bit & 63)) != 0 else { return nil }
+    return findPhrase(pair: pair, pairLength: pairLength, at: i, in: p, end: end)
+  }
+
+  /// The hash probe and the scan of a pair's keys, longest first.
+  @inline(never)
+  func findPhrase(pair: UInt64, pairLength: Int, at i: Int, in p: UnsafePointer<UInt8>, end: Int) -> Phrase? {
+    var slot = Int(truncatingIfNeeded: Self.hash(pair) &>> pairShift)
     while true {
       let key = pairKeys[slot]
       if key == pair { break }
@@ -98,22 +110,48 @@ extension TableMatcher {
       slot = (slot &+ 1) & pairMask
     }
     let range = pairRanges[slot]
-    var index = Int(truncatingIfNeeded: range >> 32)
+    var index = Int(truncatingIfNeeded: range &>> 32)
     let stop = index &+ Int(truncatingIfNeeded: range & 0xFFFF_FFFF)
-    let matched = j &+ secondLength &- i
     while index < stop {
       let phrase = phrases[index]
       let keyLength = Int(phrase.keyLength)
-      if i &+ keyLength <= end {
-        // The first two scalars are known to match; compare the rest.
-        if keyLength == matched
-          || memcmp(p + (i &+ matched), keyBytes + (Int(phrase.keyOffset) &+ matched), keyLength &- matched) == 0
-        {
-          return phrase
-        }
+      // The first two characters are known to match; compare the rest.
+      if i &+ keyLength <= end
+        && Self.equalBytes(p + (i &+ pairLength), keyBytes + (Int(phrase.keyOffset) &+ pairLength), keyLength &- pairLength)
+      {
+        return phrase
       }
       index &+= 1
     }
     return nil
+  }
+
+  /// The byte length of the UTF-8 sequence a lead byte starts (0 for a non-lead byte).
+  @inline(__always)
+  static func sequenceLength(_ lead: UInt8) -> Int {
+    if lead < 0x80 { return 1 }
+    if lead < 0xC2 { return 0 }
+    if lead < 0xE0 { return 2 }
+    if lead < 0xF0 { return 3 }
+    return lead < 0xF5 ? 4 : 0
+  }
+
+  /// Compares `count` bytes, a word at a time.
+  @inline(__always)
+  static func equalBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    var offset = 0
+    while offset &+ 8 <= count {
+      if UnsafeRawPointer(a + offset).loadUnaligned(as: UInt64.self)
+        != UnsafeRawPointer(b + offset).loadUnaligned(as: UInt64.self)
+      {
+        return false
+      }
+      offset &+= 8
+    }
+    while offset < count {
+      if a[offset] != b[offset] { return false }
+      offset &+= 1
+    }
+    return true
   }
 }

@@ -21,7 +21,7 @@ extension TableMatcher {
     guard length > 0 else { return nil }
     let entry = scalar < 0x10000 ? charEntries[Int(scalar)] : (astralEntries[scalar] ?? 0)
     if entry & Self.startsPhraseBit != 0,
-      let phrase = phraseMatch(at: i, firstScalar: scalar, firstLength: length, in: p, end: end)
+      let phrase = phraseMatch(at: i, firstLength: length, in: p, end: end)
     {
       return Step(
         length: Int(phrase.keyLength),

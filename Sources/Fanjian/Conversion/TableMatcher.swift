@@ -6,15 +6,19 @@
 ///   multi-character key, bits 24–30 hold the byte length of its own
 ///   replacement (0: none) and bits 0–23 its offset in `values`.
 ///   Characters outside the BMP use the small `astralEntries` map.
-/// - Multi-character keys are grouped by their first two scalars in an
-///   open-addressing hash (`pairKeys`/`pairRanges`); each group lists its
-///   phrases longest first, so the first byte-equal key is the leftmost-longest
-///   match.
-/// - Replacement values are stored once, pre-encoded as UTF-8, in `values`.
+/// - Multi-character keys are grouped by the UTF-8 bytes of their first two
+///   characters (at most 8 bytes, read from the input as one unaligned load)
+///   in an open-addressing hash (`pairKeys`/`pairRanges`), fronted by a 64 Kibit
+///   filter (`pairFilter`, 8 KiB, stays in L1) that rejects most pairs without
+///   touching the hash. Each group lists its phrases longest first, so the
+///   first byte-equal key is the leftmost-longest match.
+/// - Keys and replacement values are stored once, pre-encoded as UTF-8, with
+///   8 bytes of padding so that short copies and compares can use whole words.
 ///
 /// Immutable after construction and shared freely between threads.
 final class TableMatcher: @unchecked Sendable {
   static let startsPhraseBit: UInt32 = 1 << 31
+  static let padding = 8
 
   /// One multi-character key and its replacement.
   struct Phrase {
@@ -24,10 +28,20 @@ final class TableMatcher: @unchecked Sendable {
     var valueLength: UInt32
   }
 
+  /// Where one entry's key and value lie in a byte buffer.
+  struct Span {
+    var keyOffset: Int
+    var keyLength: Int
+    var valueOffset: Int
+    var valueLength: Int
+  }
+
   let charEntries: UnsafeMutablePointer<UInt32>
   let astralEntries: [UInt32: UInt32]
   let pairKeys: UnsafeMutablePointer<UInt64>
   let pairRanges: UnsafeMutablePointer<UInt64>
+  let pairFilter: UnsafeMutablePointer<UInt64>
+  let pairShift: UInt64
   let pairMask: Int
   let phrases: UnsafeMutablePointer<Phrase>
   let phraseCount: Int
@@ -38,20 +52,33 @@ final class TableMatcher: @unchecked Sendable {
   /// How many entries the table was built from.
   let entryCount: Int
 
-  /// Builds the matcher from entries whose keys are unique.
-  ///
-  /// - Parameter entries: UTF-8 key and value pairs; keys must be valid UTF-8
-  ///   and non-empty (the dictionary readers guarantee both).
-  init(entries: [(key: [UInt8], value: [UInt8])], source: String) throws(FanjianError) {
-    entryCount = entries.count
+  /// Builds the matcher from key and value pairs whose keys are unique.
+  static func build(entries: [(key: [UInt8], value: [UInt8])], source: String) throws(FanjianError) -> TableMatcher {
+    var bytes: [UInt8] = []
+    var spans: [Span] = []
+    spans.reserveCapacity(entries.count)
+    for (key, value) in entries {
+      spans.append(Span(keyOffset: bytes.count, keyLength: key.count, valueOffset: bytes.count + key.count, valueLength: value.count))
+      bytes += key
+      bytes += value
+    }
+    let result = bytes.withUnsafeBytes { buffer in
+      Result { () throws(FanjianError) in try TableMatcher(bytes: buffer, spans: spans, source: source) }
+    }
+    return try result.get()
+  }
+
+  /// Builds the matcher from entries lying in `bytes` (keys unique, valid UTF-8, non-empty).
+  init(bytes: UnsafeRawBufferPointer, spans: [Span], source: String) throws(FanjianError) {
+    entryCount = spans.count
+    let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? UnsafePointer(bitPattern: 1)!
     let chars = UnsafeMutablePointer<UInt32>.allocate(capacity: 0x10000)
     chars.initialize(repeating: 0, count: 0x10000)
     var astral: [UInt32: UInt32] = [:]
-    var valuePool: [UInt8] = []
-    var keyPool: [UInt8] = []
     var longest = 4
-    // Multi-character keys, grouped by their first two scalars.
-    var groups: [UInt64: [(key: [UInt8], value: [UInt8])]] = [:]
+    var singleValueBytes = 0, phraseKeyBytes = 0, phraseValueBytes = 0
+    // (pair key, span index) for every multi-character key.
+    var grouped: [(pair: UInt64, index: Int)] = []
 
     func entry(for scalar: UInt32) -> UInt32 {
       scalar < 0x10000 ? chars[Int(scalar)] : astral[scalar, default: 0]
@@ -60,64 +87,109 @@ final class TableMatcher: @unchecked Sendable {
       if scalar < 0x10000 { chars[Int(scalar)] = value } else { astral[scalar] = value }
     }
 
-    for (key, value) in entries {
-      let scalars = key.withUnsafeBufferPointer { Self.scalars(of: $0, limit: 2) }
-      guard let first = scalars.first else {
+    for (index, span) in spans.enumerated() {
+      let (first, firstLength) = UTF8Scanner.decode(base + span.keyOffset, at: 0, end: span.keyLength)
+      guard span.keyLength > 0, firstLength > 0 else {
         chars.deallocate()
-        throw .malformedDictionary(source: source, line: 0, reason: "empty key")
+        throw .malformedDictionary(source: source, line: index + 1, reason: "a key is empty or not UTF-8")
       }
-      longest = max(longest, key.count)
-      if scalars.count == 1 {
-        if key == value { continue }
-        guard value.count < 128 else {
-          chars.deallocate()
-          throw .malformedDictionary(
-            source: source, line: 0,
-            reason: "the replacement for a single character is longer than 127 bytes")
-        }
-        let offset = UInt32(valuePool.count)
-        valuePool.append(contentsOf: value)
-        let flags = entry(for: first) & Self.startsPhraseBit
-        setEntry(flags | UInt32(value.count) << 24 | offset, for: first)
+      longest = max(longest, span.keyLength)
+      if firstLength == span.keyLength {
+        singleValueBytes += span.valueLength
       } else {
+        let second = UTF8Scanner.decode(base + span.keyOffset, at: firstLength, end: span.keyLength).length
+        guard second > 0 else {
+          chars.deallocate()
+          throw .malformedDictionary(source: source, line: index + 1, reason: "a key is not UTF-8")
+        }
+        grouped.append((Self.pairKey(base + span.keyOffset, count: firstLength + second), index))
+        phraseKeyBytes += span.keyLength
+        phraseValueBytes += span.valueLength
         setEntry(entry(for: first) | Self.startsPhraseBit, for: first)
-        groups[Self.pairKey(first, scalars[1]), default: []].append((key, value))
       }
     }
 
-    charEntries = chars
-    var capacity = 16
-    while capacity < groups.count * 2 { capacity <<= 1 }
-    pairMask = capacity - 1
-    pairKeys = .allocate(capacity: capacity)
-    pairKeys.initialize(repeating: 0, count: capacity)
-    pairRanges = .allocate(capacity: capacity)
-    pairRanges.initialize(repeating: 0, count: capacity)
-    let total = groups.values.reduce(0) { $0 + $1.count }
-    phraseCount = total
-    phrases = .allocate(capacity: max(total, 1))
-    var next = 0
-    // Sorted for a reproducible layout.
-    for pair in groups.keys.sorted() {
-      let members = groups[pair]!.sorted { $0.key.count > $1.key.count }
-      var slot = Self.slot(for: pair, mask: pairMask)
-      while pairKeys[slot] != 0 { slot = (slot + 1) & pairMask }
-      pairKeys[slot] = pair
-      pairRanges[slot] = UInt64(next) << 32 | UInt64(members.count)
-      for (key, value) in members {
-        (phrases + next).initialize(to: Phrase(
-          keyOffset: UInt32(keyPool.count), keyLength: UInt32(key.count),
-          valueOffset: UInt32(valuePool.count), valueLength: UInt32(value.count)))
-        keyPool.append(contentsOf: key)
-        valuePool.append(contentsOf: value)
-        next += 1
+    let valuePool = UnsafeMutablePointer<UInt8>.allocate(capacity: singleValueBytes + phraseValueBytes + Self.padding)
+    valuePool.initialize(repeating: 0, count: singleValueBytes + phraseValueBytes + Self.padding)
+    let keyPool = UnsafeMutablePointer<UInt8>.allocate(capacity: phraseKeyBytes + Self.padding)
+    keyPool.initialize(repeating: 0, count: phraseKeyBytes + Self.padding)
+    var valueCount = 0, keyCount = 0
+
+    for span in spans {
+      let (first, firstLength) = UTF8Scanner.decode(base + span.keyOffset, at: 0, end: span.keyLength)
+      guard firstLength == span.keyLength else { continue }
+      let isIdentity = span.keyLength == span.valueLength
+        && memcmpBytes(base + span.keyOffset, base + span.valueOffset, span.keyLength)
+      if isIdentity { continue }
+      guard span.valueLength < 128 else {
+        chars.deallocate()
+        throw .malformedDictionary(
+          source: source, line: 0, reason: "the replacement for a single character is longer than 127 bytes")
       }
+      (valuePool + valueCount).update(from: base + span.valueOffset, count: span.valueLength)
+      let flags = entry(for: first) & Self.startsPhraseBit
+      setEntry(flags | UInt32(span.valueLength) << 24 | UInt32(valueCount), for: first)
+      valueCount += span.valueLength
     }
-    keyBytes = .allocate(capacity: max(keyPool.count, 1))
-    keyBytes.initialize(from: keyPool, count: keyPool.count)
-    values = .allocate(capacity: max(valuePool.count, 1))
-    values.initialize(from: valuePool, count: valuePool.count)
+
+    // Group phrases by pair, longest key first within a group.
+    grouped.sort { a, b in
+      a.pair != b.pair ? a.pair < b.pair : spans[a.index].keyLength > spans[b.index].keyLength
+    }
+    var groupCount = 0
+    var previous: UInt64? = nil
+    for item in grouped where item.pair != previous {
+      groupCount += 1
+      previous = item.pair
+    }
+    var bits = 4
+    while (1 << bits) < groupCount * 2 { bits += 1 }
+    let capacity = 1 << bits
+    let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+    keys.initialize(repeating: 0, count: capacity)
+    let ranges = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+    ranges.initialize(repeating: 0, count: capacity)
+    let filter = UnsafeMutablePointer<UInt64>.allocate(capacity: 1024)
+    filter.initialize(repeating: 0, count: 1024)
+    let phraseList = UnsafeMutablePointer<Phrase>.allocate(capacity: max(grouped.count, 1))
+    let shift = UInt64(64 - bits)
+
+    var start = 0
+    while start < grouped.count {
+      let pair = grouped[start].pair
+      var stop = start
+      while stop < grouped.count && grouped[stop].pair == pair {
+        let span = spans[grouped[stop].index]
+        (keyPool + keyCount).update(from: base + span.keyOffset, count: span.keyLength)
+        (valuePool + valueCount).update(from: base + span.valueOffset, count: span.valueLength)
+        (phraseList + stop).initialize(to: Phrase(
+          keyOffset: UInt32(keyCount), keyLength: UInt32(span.keyLength),
+          valueOffset: UInt32(valueCount), valueLength: UInt32(span.valueLength)))
+        keyCount += span.keyLength
+        valueCount += span.valueLength
+        stop += 1
+      }
+      let hash = Self.hash(pair)
+      var slot = Int(truncatingIfNeeded: hash &>> shift)
+      while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+      keys[slot] = pair
+      ranges[slot] = UInt64(start) << 32 | UInt64(stop - start)
+      let bit = (hash &>> 40) & 0xFFFF
+      filter[Int(bit &>> 6)] |= 1 &<< (bit & 63)
+      start = stop
+    }
+
+    charEntries = chars
     astralEntries = astral
+    pairKeys = keys
+    pairRanges = ranges
+    pairFilter = filter
+    pairShift = shift
+    pairMask = capacity - 1
+    phrases = phraseList
+    phraseCount = grouped.count
+    keyBytes = keyPool
+    values = valuePool
     maxKeyBytes = longest
   }
 
@@ -125,6 +197,7 @@ final class TableMatcher: @unchecked Sendable {
     charEntries.deallocate()
     pairKeys.deallocate()
     pairRanges.deallocate()
+    pairFilter.deallocate()
     phrases.deallocate()
     keyBytes.deallocate()
     values.deallocate()
@@ -132,31 +205,31 @@ final class TableMatcher: @unchecked Sendable {
 
   /// Bytes of memory the compiled tables hold.
   var memoryFootprint: Int {
-    0x10000 * 4 + (pairMask + 1) * 16 + phraseCount * MemoryLayout<Phrase>.stride
+    0x10000 * 4 + (pairMask + 1) * 16 + 8192 + phraseCount * MemoryLayout<Phrase>.stride
       + astralEntries.count * 16
   }
 
+  /// The pair key: the first `count` (≤ 8) bytes of a key, little-endian.
   @inline(__always)
-  static func pairKey(_ first: UInt32, _ second: UInt32) -> UInt64 {
-    UInt64(first) << 21 | UInt64(second)
+  static func pairKey(_ p: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+    var key: UInt64 = 0
+    for index in 0..<count { key |= UInt64(p[index]) << UInt64(8 * index) }
+    return key
   }
 
   @inline(__always)
-  static func slot(for pair: UInt64, mask: Int) -> Int {
-    Int(truncatingIfNeeded: (pair &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+  static func hash(_ pair: UInt64) -> UInt64 {
+    pair &* 0x9E37_79B9_7F4A_7C15
   }
+}
 
-  /// The first `limit` scalars of a valid UTF-8 key.
-  static func scalars(of key: UnsafeBufferPointer<UInt8>, limit: Int) -> [UInt32] {
-    var result: [UInt32] = []
-    var i = 0
-    guard let base = key.baseAddress else { return result }
-    while i < key.count && result.count < limit {
-      let (scalar, length) = UTF8Scanner.decode(base, at: i, end: key.count)
-      guard length > 0 else { break }
-      result.append(scalar)
-      i += length
-    }
-    return result
+/// Byte equality of two short buffers.
+@inline(__always)
+func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+  var index = 0
+  while index < count {
+    if a[index] != b[index] { return false }
+    index += 1
   }
+  return true
 }

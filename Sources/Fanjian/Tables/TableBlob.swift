@@ -23,12 +23,21 @@ package enum TableBlob {
 
   /// Decodes a blob, checking its structure and that every key is valid UTF-8.
   package static func decode(_ blob: UnsafeRawBufferPointer, name: String) throws(FanjianError) -> [(key: [UInt8], value: [UInt8])] {
+    try spans(in: blob, name: name).map { span in
+      (Array(blob[span.keyOffset..<span.keyOffset + span.keyLength]),
+       Array(blob[span.valueOffset..<span.valueOffset + span.valueLength]))
+    }
+  }
+
+  /// Where each entry's key and value lie in the blob, without copying them;
+  /// checks the structure and that every key is valid UTF-8.
+  static func spans(in blob: UnsafeRawBufferPointer, name: String) throws(FanjianError) -> [TableMatcher.Span] {
     guard blob.count >= 8, Array(blob[0..<4]) == magic else {
       throw .corruptTables(config: name, reason: "missing header")
     }
     let count = Int(readUInt32(blob, at: 4))
-    var entries: [(key: [UInt8], value: [UInt8])] = []
-    entries.reserveCapacity(count)
+    var spans: [TableMatcher.Span] = []
+    spans.reserveCapacity(count)
     var offset = 8
     for _ in 0..<count {
       guard offset + 4 <= blob.count else { throw .corruptTables(config: name, reason: "truncated") }
@@ -38,15 +47,15 @@ package enum TableBlob {
       guard keyLength > 0, offset + keyLength + valueLength <= blob.count else {
         throw .corruptTables(config: name, reason: "truncated entry")
       }
-      let key = Array(blob[offset..<offset + keyLength])
-      let value = Array(blob[offset + keyLength..<offset + keyLength + valueLength])
-      let invalid = key.withUnsafeBytes { UTF8Scanner.firstInvalidOffset(in: $0) }
-      guard invalid == nil else { throw .corruptTables(config: name, reason: "a key is not UTF-8") }
-      entries.append((key, value))
+      let key = UnsafeRawBufferPointer(rebasing: blob[offset..<offset + keyLength])
+      guard UTF8Scanner.firstInvalidOffset(in: key) == nil else {
+        throw .corruptTables(config: name, reason: "a key is not UTF-8")
+      }
+      spans.append(TableMatcher.Span(keyOffset: offset, keyLength: keyLength, valueOffset: offset + keyLength, valueLength: valueLength))
       offset += keyLength + valueLength
     }
     guard offset == blob.count else { throw .corruptTables(config: name, reason: "trailing bytes") }
-    return entries
+    return spans
   }
 
   private static func appendUInt16(_ value: UInt16, to bytes: inout [UInt8]) {
