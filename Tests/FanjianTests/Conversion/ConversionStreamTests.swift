@@ -1,4 +1,4 @@
-import Fanjian
+@testable import Fanjian
 import Testing
 
 @Suite struct ConversionStreamTests {
@@ -60,5 +60,38 @@ import Testing
     var output: [UInt8] = []
     try stream.convert([0xE6, 0xB1], appendingTo: &output)
     #expect(throws: FanjianError.invalidUTF8(byteOffset: 0)) { try stream.finish(appendingTo: &output) }
+  }
+}
+
+@Suite struct ConcurrentConversionTests {
+  @Test func concurrentConversionEqualsSequentialConversion() throws {
+    let converter = try Converter(.s2twp)
+    let line = "头发和软件，只是一只台风。干燥的面条里有历史。😀 ASCII 统一发展后的头发\n"
+    let bytes = Array(String(repeating: line, count: 60_000).utf8)
+    var sequential: [UInt8] = []
+    var concurrent: [UInt8] = []
+    try bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) throws in
+      try converter.convert(utf8: buffer, appendingTo: &sequential)
+      try converter.convert(utf8: buffer, appendingTo: &concurrent, maximumConcurrency: 4)
+    }
+    #expect(concurrent == sequential)
+  }
+
+  @Test func concurrentConversionReportsTheAbsoluteOffsetOfInvalidBytes() throws {
+    let converter = try Converter(.s2t)
+    var bytes = Array(String(repeating: "汉字转换\n", count: 400_000).utf8)
+    bytes[bytes.count - 4] = 0xFF  // the lead byte of the last 换
+    var output: [UInt8] = []
+    #expect(throws: FanjianError.invalidUTF8(byteOffset: bytes.count - 4)) {
+      try bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) throws in
+        try converter.convert(utf8: buffer, appendingTo: &output, maximumConcurrency: 4)
+      }
+    }
+  }
+
+  @Test func piecesEndAfterLineBreaks() {
+    let bytes = Array("ab\ncd\nef\ngh".utf8)
+    let pieces = bytes.withUnsafeBytes { Converter.pieces(of: $0, count: 3) }
+    #expect(pieces == [0..<3, 3..<9, 9..<11])
   }
 }
