@@ -52,12 +52,13 @@ do {
     // Prints an ICU transliterator's rules, for inspecting what extract-icu reads.
     print(try Transliterator(id: arguments.count > 1 ? arguments[1] : "Simplified-Traditional").rules())
   case "time":
-    // In-process throughput of the embedded tables: time CONFIG FILE [RUNS].
+    // In-process throughput of the embedded tables: time CONFIG FILE [RUNS] [THREADS].
     guard arguments.count >= 3, let config = ConversionConfig(name: arguments[1]) else {
       fail("usage: fanjian-tables time CONFIG FILE [RUNS]")
     }
     let input = [UInt8](try Data(contentsOf: URL(fileURLWithPath: arguments[2])))
     let runs = arguments.count > 3 ? Int(arguments[3]) ?? 5 : 5
+    let threads = arguments.count > 4 ? Int(arguments[4]) ?? 1 : 1
     let clock = ContinuousClock()
     let start = clock.now
     let converter = try Converter(config)
@@ -68,12 +69,18 @@ do {
     for _ in 0..<runs {
       output.removeAll(keepingCapacity: true)
       let begin = clock.now
-      try input.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws in try converter.convert(utf8: bytes, appendingTo: &output) }
+      try input.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws in
+        if threads > 1 {
+          try converter.convert(utf8: bytes, appendingTo: &output, maximumConcurrency: threads)
+        } else {
+          try converter.convert(utf8: bytes, appendingTo: &output)
+        }
+      }
       let elapsed = clock.now - begin
       seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
     let median = seconds.sorted()[seconds.count / 2]
-    print(String(format: "%@: %.1f MB/s (median of %d, %.1f MB), construction %@", config.rawValue, Double(input.count) / median / 1e6, runs, Double(input.count) / 1e6, "\(construction)"))
+    print(String(format: "%@ (%d thread(s)): %.1f MB/s (median of %d, %.1f MB), construction %@", config.rawValue, threads, Double(input.count) / median / 1e6, runs, Double(input.count) / 1e6, "\(construction)"))
   case "check":
     var stale: [String] = []
     for config in ConversionConfig.allCases {
