@@ -1,0 +1,140 @@
+/// What the built-in tables say about single characters: which script and
+/// which regional standard writes each one.
+///
+/// Everything here is derived from the embedded tables, never from a hand
+/// list, so it follows every table edit:
+/// - a character `s2t` changes on its own but `t2s` leaves is **Simplified**
+///   (将, 确, 于, 后); if some `s2t` phrase keeps it as it is (皇后, 于丹), it is
+///   also written in Traditional text, only not everywhere: **shared**;
+/// - a character `t2s` changes on its own but `s2t` leaves is **Traditional**
+///   (將, 確, 後, 乾); if some `t2s` phrase keeps it (乾隆, 著名), it is
+///   **shared** too;
+/// - a character that the variant tables into a standard change on their
+///   own is one that standard does not write: into Taiwan (`hk2t`, `t2tw`)
+///   爲 着 裏 change, into Hong Kong (`tw2t`, `t2hk`) 爲 衛 裡 change, into t
+///   (`tw2t`, `hk2t`) 為 裡 衞 change.
+struct CharacterInventory: Sendable {
+  /// Characters `s2t` changes on their own.
+  let changedBySimplifiedToTraditional: Set<UInt32>
+  /// Characters `t2s` changes on their own.
+  let changedByTraditionalToSimplified: Set<UInt32>
+  /// Characters of the first set that some `s2t` phrase keeps unchanged.
+  let keptBySimplifiedToTraditionalPhrases: Set<UInt32>
+  /// Characters of the second set that some `t2s` phrase keeps unchanged.
+  let keptByTraditionalToSimplifiedPhrases: Set<UInt32>
+  /// For each Traditional standard, the characters it does not write (a
+  /// variant table converting into it changes them on their own).
+  let notWrittenBy: [Standard: Set<UInt32>]
+
+  /// The inventory of the tables built into this copy of Fanjian (empty if
+  /// they cannot be read, which `Converter` reports on its own).
+  static let builtIn: CharacterInventory = (try? CharacterInventory()) ?? CharacterInventory(empty: ())
+
+  private init(empty: Void) {
+    changedBySimplifiedToTraditional = []
+    changedByTraditionalToSimplified = []
+    keptBySimplifiedToTraditionalPhrases = []
+    keptByTraditionalToSimplifiedPhrases = []
+    notWrittenBy = [:]
+  }
+
+  private init() throws(FanjianError) {
+    let s2t = try Self.entries(.s2t)
+    let t2s = try Self.entries(.t2s)
+    changedBySimplifiedToTraditional = Self.changedCharacters(s2t)
+    changedByTraditionalToSimplified = Self.changedCharacters(t2s)
+    keptBySimplifiedToTraditionalPhrases = Self.keptCharacters(s2t, among: changedBySimplifiedToTraditional)
+    keptByTraditionalToSimplifiedPhrases = Self.keptCharacters(t2s, among: changedByTraditionalToSimplified)
+    var maps: [ConversionConfig: [UInt32: [UInt32]]] = [:]
+    for config in [ConversionConfig.tw2t, .hk2t, .t2tw, .t2hk] { maps[config] = Self.characterMap(try Self.entries(config)) }
+    let candidates = maps.values.reduce(into: Set<UInt32>()) { $0.formUnion($1.keys) }
+    var notWrittenBy: [Standard: Set<UInt32>] = [:]
+    for standard in [Standard.traditional, .taiwan, .hongKong] {
+      notWrittenBy[standard] = candidates.filter { scalar in
+        var text = [scalar]
+        for config in standard.variantPipeline {
+          let map = maps[config] ?? [:]
+          text = text.flatMap { map[$0] ?? [$0] }
+        }
+        return text != [scalar]
+      }
+    }
+    self.notWrittenBy = notWrittenBy
+  }
+
+  // MARK: - Classes
+
+  /// Whether only Simplified text writes `scalar` (将 确 对; not the shared 后 于).
+  func isSimplifiedOnly(_ scalar: UInt32) -> Bool {
+    changedBySimplifiedToTraditional.contains(scalar) && !changedByTraditionalToSimplified.contains(scalar)
+      && !keptBySimplifiedToTraditionalPhrases.contains(scalar)
+  }
+
+  /// Whether only Traditional text writes `scalar` (將 確 對; not the shared 乾 著).
+  func isTraditionalOnly(_ scalar: UInt32) -> Bool {
+    changedByTraditionalToSimplified.contains(scalar) && !changedBySimplifiedToTraditional.contains(scalar)
+      && !keptByTraditionalToSimplifiedPhrases.contains(scalar)
+  }
+
+  /// Whether `scalar`, written on its own in text meant for `standard`, is
+  /// of the other script: a character that converting into `standard`
+  /// changes by default and converting out of it leaves (将 or 后 in
+  /// Traditional text, 將 or 後 in Simplified text). Phrases that keep a
+  /// shared character (皇后) are the converter's business, not this test's.
+  func isForeign(_ scalar: UInt32, to standard: Standard) -> Bool {
+    if standard == .simplified { return changedByTraditionalToSimplified.contains(scalar) }
+    return changedBySimplifiedToTraditional.contains(scalar) && !changedByTraditionalToSimplified.contains(scalar)
+  }
+
+  // MARK: - Reading the tables
+
+  private static func entries(_ config: ConversionConfig) throws(FanjianError) -> [(key: [UInt8], value: [UInt8])] {
+    let blob = Converter.embeddedBlob(for: config)
+    let result = blob.withUnsafeBytes { bytes in
+      Result { () throws(FanjianError) in try TableBlob.decode(bytes, name: config.rawValue) }
+    }
+    return try result.get()
+  }
+
+  /// The keys of single-character entries whose value is another text.
+  private static func changedCharacters(_ entries: [(key: [UInt8], value: [UInt8])]) -> Set<UInt32> {
+    var result = Set<UInt32>()
+    for (key, value) in entries where key != value {
+      let scalars = Self.scalars(key)
+      if scalars.count == 1 { result.insert(scalars[0]) }
+    }
+    return result
+  }
+
+  /// The single-character entries that change their character, as scalars.
+  private static func characterMap(_ entries: [(key: [UInt8], value: [UInt8])]) -> [UInt32: [UInt32]] {
+    var result: [UInt32: [UInt32]] = [:]
+    for (key, value) in entries where key != value {
+      let scalars = Self.scalars(key)
+      if scalars.count == 1 { result[scalars[0]] = Self.scalars(value) }
+    }
+    return result
+  }
+
+  /// The characters of `candidates` that some phrase keeps at the same place
+  /// in its value (皇后 → 皇后 keeps 后).
+  private static func keptCharacters(
+    _ entries: [(key: [UInt8], value: [UInt8])], among candidates: Set<UInt32>
+  ) -> Set<UInt32> {
+    var result = Set<UInt32>()
+    for (key, value) in entries {
+      let keyScalars = Self.scalars(key)
+      guard keyScalars.count > 1 else { continue }
+      let valueScalars = Self.scalars(value)
+      guard keyScalars.count == valueScalars.count else { continue }
+      for (k, v) in zip(keyScalars, valueScalars) where k == v && candidates.contains(k) {
+        result.insert(k)
+      }
+    }
+    return result
+  }
+
+  static func scalars(_ bytes: [UInt8]) -> [UInt32] {
+    String(decoding: bytes, as: UTF8.self).unicodeScalars.map(\.value)
+  }
+}

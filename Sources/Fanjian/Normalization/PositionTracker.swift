@@ -1,0 +1,41 @@
+/// Turns increasing UTF-8 offsets of one text into lines and columns, walking
+/// the text once from the start (so asking for n positions in order costs one
+/// pass over the text, not n).
+///
+/// Lines end at LF, CR or CRLF; a CRLF is one break even when the walk stops
+/// between its two bytes. Columns count Unicode scalars from 1.
+struct PositionTracker {
+  private(set) var line = 1
+  private(set) var column = 1
+  private(set) var offset = 0
+  private(set) var scalarOffset = 0
+  private var afterCarriageReturn = false
+
+  /// The position of `target` (not before the last one asked for) in `text`,
+  /// whose first byte is at offset `base` of the whole text.
+  mutating func position(of target: Int, in text: UnsafeBufferPointer<UInt8>, base: Int = 0) -> TextPosition {
+    while offset < target {
+      let byte = text[offset - base]
+      offset += 1
+      if byte & 0xC0 == 0x80 { continue }
+      scalarOffset += 1
+      switch byte {
+      case 0x0A:
+        if afterCarriageReturn {
+          afterCarriageReturn = false  // the LF of a CRLF: the line already ended
+        } else {
+          line += 1
+          column = 1
+        }
+      case 0x0D:
+        afterCarriageReturn = true
+        line += 1
+        column = 1
+      default:
+        afterCarriageReturn = false
+        column += 1
+      }
+    }
+    return TextPosition(line: line, column: column, utf8Offset: offset, scalarOffset: scalarOffset)
+  }
+}
