@@ -68,6 +68,15 @@ package struct TableComposer {
       if isSingleScalar && value == key { continue }
       result.append((key, value))
     }
+    // Every phrase's output stays as it is when converted again, so that a
+    // conversion is idempotent and text already in the target form (such as
+    // half-converted input) keeps the forms a phrase decided: s2t turns 干扰
+    // into 干擾, and 干擾 itself must not become 幹擾.
+    var outputs = Set<[UInt8]>()
+    for (key, value) in result where value != key && String(decoding: value, as: UTF8.self).unicodeScalars.count > 1 {
+      if !keys.contains(value) { outputs.insert(value) }
+    }
+    for value in outputs { result.append((value, value)) }
     result.sort { $0.key.lexicographicallyPrecedes($1.key) }
     return (result, unreachable.sorted())
   }

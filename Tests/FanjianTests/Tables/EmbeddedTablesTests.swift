@@ -39,3 +39,23 @@ import Testing
     }
   }
 }
+
+/// Converting a conversion's output again changes nothing (checked on real text).
+@Suite struct IdempotenceTests {
+  static let corpus = EmbeddedTablesTests.repositoryRoot.deletingLastPathComponent()
+    .appendingPathComponent("shared/corpus")
+
+  static func lines(_ name: String, count: Int) throws -> [String] {
+    let text = try String(contentsOf: corpus.appendingPathComponent(name), encoding: .utf8)
+    return Array(text.split(separator: "\n").prefix(count).map(String.init))
+  }
+
+  @Test(arguments: [(ConversionConfig.s2t, "zh-hans-laws.txt"), (.s2twp, "zh-hans-laws.txt"), (.t2s, "zh-hant-tw-laws.txt")])
+  func convertingTwiceEqualsConvertingOnce(config: ConversionConfig, corpus: String) throws {
+    let converter = try Converter(config)
+    for line in try Self.lines(corpus, count: 1500) {
+      let once = converter.convert(line)
+      #expect(converter.convert(once) == once)
+    }
+  }
+}
