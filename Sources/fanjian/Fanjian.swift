@@ -27,23 +27,31 @@ struct FanjianCommand: ParsableCommand {
       `convert` is the default subcommand, so `fanjian -c s2t` means \
       `fanjian convert -c s2t`. Standard input is streamed line by line.
 
+      For text that is not cleanly one script: `normalize --to t|tw|hk|s` \
+      repairs it with the fewest edits, `detect` tells which script it is, \
+      and `check --expect t|tw|hk|s` lists what does not belong (a lint).
+
       EXAMPLES:
         echo '简体中文' | fanjian -c s2t                 # 簡體中文
         fanjian convert -c s2tw notes.txt -o notes-tw.txt
         fanjian convert -c t2s *.txt -o simplified/
         fanjian configs
+        fanjian normalize --to tw --report mixed.txt
+        fanjian detect *.txt
+        fanjian check --expect t article.txt
 
       EXIT STATUS: 0 success, 1 some input failed (the others were still \
       converted), 2 usage error.
       """,
-    subcommands: [Convert.self, Configs.self],
+    subcommands: [Convert.self, Configs.self, Normalize.self, Detect.self, Check.self],
     defaultSubcommand: Convert.self)
 
   /// Runs the command; usage errors exit with status 2 (ArgumentParser's own
   /// default is 64, `EX_USAGE`), everything else as ArgumentParser decides.
   static func main() {
     do {
-      var command = try parseAsRoot()
+      let arguments = Normalize.insertingDefaultReportFormat(Array(CommandLine.arguments.dropFirst()))
+      var command = try parseAsRoot(arguments)
       try command.run()
     } catch {
       if exitCode(for: error) == .validationFailure {

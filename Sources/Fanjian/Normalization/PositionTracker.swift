@@ -3,7 +3,8 @@
 /// pass over the text, not n).
 ///
 /// Lines end at LF, CR or CRLF; a CRLF is one break even when the walk stops
-/// between its two bytes. Columns count Unicode scalars from 1.
+/// between its two bytes. Columns count Unicode scalars from 1; a byte order
+/// mark at the very start takes no column (editors do not show it).
 struct PositionTracker {
   private(set) var line = 1
   private(set) var column = 1
@@ -31,6 +32,8 @@ struct PositionTracker {
         afterCarriageReturn = true
         line += 1
         column = 1
+      case 0xEF where offset == 1 && text.count - base >= 3 && text[1 - base] == 0xBB && text[2 - base] == 0xBF:
+        afterCarriageReturn = false  // U+FEFF at the start: a byte order mark
       default:
         afterCarriageReturn = false
         column += 1

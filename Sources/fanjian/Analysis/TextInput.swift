@@ -1,0 +1,113 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// One input of `normalize`, `detect` or `check`, read whole: these look at
+/// a text as a whole (a report, a verdict), so they do not stream.
+struct TextInput {
+  /// The path given, or `-` for standard input.
+  var path: String
+  /// The input's name in messages and reports: the path, or `<stdin>`.
+  var name: String
+  /// The text, valid UTF-8.
+  var bytes: [UInt8]
+
+  /// The name used for standard input.
+  static let standardInputName = "<stdin>"
+
+  /// Reads `path` (or standard input for `-`) to the end and checks that it
+  /// is UTF-8 text.
+  ///
+  /// - Throws: ``TextInputError`` naming the input.
+  static func read(_ path: String) throws(TextInputError) -> TextInput {
+    let isStandardInput = path == "-"
+    let name = isStandardInput ? standardInputName : path
+    let descriptor: FileDescriptor
+    if isStandardInput {
+      descriptor = .standardInput
+    } else {
+      do {
+        descriptor = try FileDescriptor.openForReading(path)
+      } catch {
+        throw .cannotOpen(path: name, reason: error)
+      }
+    }
+    defer { if !isStandardInput { try? descriptor.close() } }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    while true {
+      let count: Int
+      do {
+        count = try buffer.withUnsafeMutableBytes { raw in
+          try descriptor.read(into: raw)
+        }
+      } catch let error as SystemError {
+        throw .readFailed(path: name, reason: error)
+      } catch {
+        throw .readFailed(path: name, reason: SystemError(code: EIO))
+      }
+      if count == 0 { break }
+      bytes += buffer[..<count]
+    }
+    if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
+      throw .utf16(path: name)
+    }
+    if !isStandardInput && bytes.prefix(8 * 1024).contains(0) {
+      throw .binaryFile(path: name)
+    }
+    if let offset = Self.firstInvalidOffset(bytes) {
+      throw .invalidUTF8(path: name, byteOffset: offset)
+    }
+    return TextInput(path: path, name: name, bytes: bytes)
+  }
+
+  /// The offset of the first byte that does not start a valid UTF-8
+  /// sequence, or `nil` when all of `bytes` is valid UTF-8.
+  private static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
+    var iterator = bytes.makeIterator()
+    var decoder = UTF8()
+    var offset = 0
+    while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar): offset += UTF8.width(scalar)
+      case .emptyInput: return nil
+      case .error: return offset
+      }
+    }
+  }
+}
+
+/// Why an input of `normalize`, `detect` or `check` could not be read.
+enum TextInputError: Error, Equatable, CustomStringConvertible {
+  /// The input could not be opened (missing, no permission, a directory).
+  case cannotOpen(path: String, reason: SystemError)
+  /// Reading failed after the input was opened.
+  case readFailed(path: String, reason: SystemError)
+  /// A file with NUL bytes near its start.
+  case binaryFile(path: String)
+  /// Text with a UTF-16 byte order mark.
+  case utf16(path: String)
+  /// Not valid UTF-8; `byteOffset` is where the first bad byte is.
+  case invalidUTF8(path: String, byteOffset: Int)
+
+  /// A one-line message: the input, what went wrong, and what to do.
+  var description: String {
+    switch self {
+    case .cannotOpen(let path, let reason):
+      return "\(path): \(reason)"
+    case .readFailed(let path, let reason):
+      return "\(path): cannot read: \(reason)"
+    case .binaryFile(let path):
+      return "\(path): looks like a binary file (it contains NUL bytes); fanjian reads UTF-8 text only"
+    case .utf16(let path):
+      return "\(path): looks like UTF-16 text; convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)"
+    case .invalidUTF8(let path, let byteOffset):
+      return "\(path): not valid UTF-8 at byte offset \(byteOffset); "
+        + "if it is GBK or Big5, convert it to UTF-8 first (iconv -f GB18030 -t UTF-8)"
+    }
+  }
+}

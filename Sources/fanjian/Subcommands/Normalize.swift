@@ -1,0 +1,203 @@
+import ArgumentParser
+import Fanjian
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `fanjian normalize`: makes mixed text consistent in one standard with the
+/// fewest edits, optionally listing every edit.
+struct Normalize: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Make mixed or half-converted text consistent in one standard, with the fewest edits.",
+    discussion: """
+      Repairs text that is not cleanly one script, such as the output of a \
+      character-by-character converter: converts characters of the other \
+      script that were left behind (对标 → 對標), repairs over-conversions the \
+      phrase tables identify (紮克伯格 → 扎克伯格, 隻是 → 只是), restores context \
+      forms (關系 → 關係) and unifies variant forms to the target standard \
+      (爲 → 為 for Taiwan). Every character that is already right for the \
+      target stays as the author wrote it: where only a character's default \
+      disagrees (乾 where the default is 幹), nothing changes.
+
+      STANDARDS: s Simplified; t Traditional in OpenCC's standard forms \
+      (爲 着 裏); tw Taiwan (為 著 裡); hk Hong Kong (為 着 裏).
+
+      INPUT is each FILE, or standard input when none is given (or for `-`), \
+      read whole. It must be UTF-8.
+
+      OUTPUT is the normalized text on standard output, or in -o FILE (one \
+      input) or -o DIRECTORY/<name> (several inputs; the directory must \
+      exist). An output file is written to a temporary file and renamed into \
+      place, so -o may name the input itself.
+
+      REPORT: --report lists every change instead of printing the text (the \
+      text still goes to -o when given): one line per change, \
+      `file:line:column: before → after (reason)`, with a summary on standard \
+      error; the reason is leftover, over-conversion or context form (with \
+      the phrase that decided), or variant form. Columns count Unicode \
+      scalars from 1 (one per CJK character, as editors show them); a CRLF \
+      is one line break. --report json prints the same as JSON, with UTF-8 \
+      and scalar offsets in the input and the output.
+
+      EXAMPLES:
+        fanjian normalize --to tw article.txt -o article-tw.txt
+        fanjian normalize --to t --report article.txt
+        fanjian normalize --to s --report json < article.txt
+        echo '小紮隻是对标' | fanjian normalize --to t     # 小扎只是對標
+
+      EXIT STATUS: 0 when every input was normalized, 1 when some input \
+      could not be read or written, 2 for a usage error.
+      """)
+
+  /// The report formats of `--report`.
+  enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+  }
+
+  /// The standard to make the text consistent in.
+  @Option(help: ArgumentHelp("The standard to normalize to: s, t, tw or hk.", valueName: "standard"))
+  var to: Standard
+
+  /// Whether (and how) to list the changes instead of printing the text.
+  @Option(
+    help: ArgumentHelp(
+      "List every change instead of printing the text: text (the default when the value is left out) or json.",
+      valueName: "format"))
+  var report: ReportFormat?
+
+  /// Where the normalized text goes, when not standard output.
+  @Option(
+    name: [.short, .customLong("output")],
+    help: ArgumentHelp(
+      "Write the text to this file (one input) or into this existing directory (several inputs).",
+      valueName: "path"))
+  var output: String?
+
+  /// The inputs; none means standard input.
+  @Argument(help: ArgumentHelp("Files to normalize. None, or `-`, reads standard input.", valueName: "file"))
+  var files: [String] = []
+
+  func validate() throws {
+    guard let output, output != "-" else { return }
+    let inputs = files.isEmpty ? ["-"] : files
+    if FileSystem.isDirectory(output) {
+      if inputs.contains("-") {
+        throw ValidationError("standard input has no file name to use in the directory '\(output)'; give -o a file name")
+      }
+    } else if inputs.count > 1 {
+      throw ValidationError("\(inputs.count) inputs need -o to name an existing directory, and '\(output)' is not one")
+    }
+  }
+
+  /// `--report` may be given without a value; ArgumentParser options always
+  /// take one, so the root command inserts `text` where it is missing.
+  static func insertingDefaultReportFormat(_ arguments: [String]) -> [String] {
+    guard arguments.first == "normalize" else { return arguments }
+    var result: [String] = []
+    var index = 0
+    while index < arguments.count {
+      let argument = arguments[index]
+      result.append(argument)
+      if argument == "--" {
+        result += arguments[(index + 1)...]
+        break
+      }
+      if argument == "--report" {
+        let next = index + 1 < arguments.count ? arguments[index + 1] : nil
+        if next.flatMap(ReportFormat.init(rawValue:)) == nil { result.append(ReportFormat.text.rawValue) }
+      }
+      index += 1
+    }
+    return result
+  }
+
+  func run() throws {
+    signal(SIGPIPE, SIG_IGN)
+    InterruptCleanup.install()
+    let normalizer: Normalizer
+    do {
+      normalizer = try Normalizer(target: to)
+    } catch {
+      AnalysisOutput.report(error)
+      throw ExitCode.failure
+    }
+    var succeeded = true
+    var reports: [JSONValue] = []
+    var allChanges: [NormalizationResult.Change] = []
+    for path in files.isEmpty ? ["-"] : files {
+      let input: TextInput
+      do {
+        input = try TextInput.read(path)
+      } catch {
+        AnalysisOutput.report(error)
+        succeeded = false
+        continue
+      }
+      // TextInput checked the bytes, so this cannot throw.
+      guard let result = try? normalizer.normalize(utf8: input.bytes) else { continue }
+      do {
+        try deliver(result, of: input)
+      } catch {
+        if case .brokenPipe = error { throw ExitCode.failure }
+        AnalysisOutput.report(error)
+        succeeded = false
+        continue
+      }
+      allChanges += result.changes
+      switch report {
+      case .text?:
+        let lines = result.changes.map { ChangeReport.line(for: $0, in: input.name) + "\n" }.joined()
+        do { try AnalysisOutput.write(lines) } catch { throw ExitCode.failure }
+      case .json?:
+        reports.append(
+          .object([
+            ("name", .string(input.name)),
+            ("target", .string(to.rawValue)),
+            ("summary", .string(ChangeReport.summary(of: result.changes, noun: "change"))),
+            ("changes", .array(result.changes.map { ChangeReport.json(for: $0, offsets: result.offsets) })),
+          ]))
+      case nil:
+        break
+      }
+    }
+    switch report {
+    case .text?:
+      AnalysisOutput.report(ChangeReport.summary(of: allChanges, noun: "change"))
+    case .json?:
+      do { try AnalysisOutput.write(JSONValue.array(reports).rendered() + "\n") } catch { throw ExitCode.failure }
+    case nil:
+      break
+    }
+    if !succeeded { throw ExitCode.failure }
+  }
+
+  /// Writes the normalized text where it goes: `-o`, or standard output
+  /// unless a report takes its place.
+  private func deliver(_ result: NormalizationResult, of input: TextInput) throws(CommandError) {
+    let bytes = Array(result.text.utf8)
+    guard let output, output != "-" else {
+      guard report == nil else { return }
+      do {
+        try FileDescriptor.standardOutput.writeAll(bytes)
+      } catch {
+        throw error.isBrokenPipe ? .brokenPipe : .writeFailed(path: "<stdout>", reason: error)
+      }
+      return
+    }
+    let destination = FileSystem.isDirectory(output) ? FileSystem.join(output, FileSystem.basename(input.path)) : output
+    let file = try AtomicOutputFile(replacing: destination)
+    do {
+      try file.descriptor.writeAll(bytes)
+    } catch {
+      file.discard()
+      throw .writeFailed(path: destination, reason: error)
+    }
+    try file.commit()
+  }
+}
