@@ -29,7 +29,9 @@
 /// 3. a phrase decided it in the direction of the target: **over-conversion**
 ///    when the phrase keeps the plain character (紮 → 扎 in 扎克伯格), **context
 ///    form** otherwise (系 → 係 in 關係, 盡 → 儘 in 儘管);
-/// 4. otherwise only a character's default disagrees with the author, who
+/// 4. **variant form** again: a character the tables into the target never
+///    write at all (麽, where t, Taiwan and Hong Kong all write 麼);
+/// 5. otherwise only a character's default disagrees with the author, who
 ///    wrote a valid character of the target (乾 where the default says 幹):
 ///    the author's character stays.
 ///

@@ -25,6 +25,9 @@ struct CharacterInventory: Sendable {
   /// For each Traditional standard, the characters it does not write (a
   /// variant table converting into it changes them on their own).
   let notWrittenBy: [Standard: Set<UInt32>]
+  /// For each standard, every character the tables into it ever write (the
+  /// characters of every value of `s2t`, `s2tw`, `s2hk`, or `t2s`).
+  let writtenBy: [Standard: Set<UInt32>]
 
   /// The inventory of the tables built into this copy of Fanjian (empty if
   /// they cannot be read, which `Converter` reports on its own).
@@ -36,6 +39,7 @@ struct CharacterInventory: Sendable {
     keptBySimplifiedToTraditionalPhrases = []
     keptByTraditionalToSimplifiedPhrases = []
     notWrittenBy = [:]
+    writtenBy = [:]
   }
 
   private init() throws(FanjianError) {
@@ -60,6 +64,10 @@ struct CharacterInventory: Sendable {
       }
     }
     self.notWrittenBy = notWrittenBy
+    writtenBy = [
+      .simplified: Self.valueCharacters(t2s), .traditional: Self.valueCharacters(s2t),
+      .taiwan: Self.valueCharacters(try Self.entries(.s2tw)), .hongKong: Self.valueCharacters(try Self.entries(.s2hk)),
+    ]
   }
 
   // MARK: - Classes
@@ -86,6 +94,13 @@ struct CharacterInventory: Sendable {
     return changedBySimplifiedToTraditional.contains(scalar) && !changedByTraditionalToSimplified.contains(scalar)
   }
 
+  /// Whether the tables into `standard` never write `scalar`, which some
+  /// table does convert (麽 in t: s2t writes 麼, never 麽).
+  func isNeverWritten(_ scalar: UInt32, by standard: Standard) -> Bool {
+    guard let written = writtenBy[standard] else { return false }
+    return !written.contains(scalar)
+  }
+
   // MARK: - Reading the tables
 
   private static func entries(_ config: ConversionConfig) throws(FanjianError) -> [(key: [UInt8], value: [UInt8])] {
@@ -103,6 +118,13 @@ struct CharacterInventory: Sendable {
       let scalars = Self.scalars(key)
       if scalars.count == 1 { result.insert(scalars[0]) }
     }
+    return result
+  }
+
+  /// Every character of every value.
+  private static func valueCharacters(_ entries: [(key: [UInt8], value: [UInt8])]) -> Set<UInt32> {
+    var result = Set<UInt32>()
+    for (_, value) in entries { result.formUnion(Self.scalars(value)) }
     return result
   }
 

@@ -74,12 +74,19 @@ struct NormalizationBuilder {
     }) {
       return (.leftover, phrase)
     }
-    guard phraseDecided else { return nil }
-    let middle = roundTrip.middle[block.middle]
-    if target.isTraditional && candidate.elementsEqual(middle) && !original.elementsEqual(middle) {
-      return (.overConversion, phrase)
+    if phraseDecided {
+      let middle = roundTrip.middle[block.middle]
+      if target.isTraditional && candidate.elementsEqual(middle) && !original.elementsEqual(middle) {
+        return (.overConversion, phrase)
+      }
+      return (.contextForm, phrase)
     }
-    return (.contextForm, phrase)
+    if String(decoding: original, as: UTF8.self).unicodeScalars.allSatisfy({
+      inventory.isNeverWritten($0.value, by: target)
+    }) {
+      return (.variantForm, nil)
+    }
+    return nil
   }
 
   /// Copies `line[from..<to]` unchanged.
