@@ -31,6 +31,6 @@ let package = Package(
     // Regenerates data/icu/ from ICU and compiles data/ into the embedded tables.
     .executableTarget(name: "fanjian-tables", dependencies: ["Fanjian"]),
     .testTarget(name: "FanjianTests", dependencies: ["Fanjian"]),
-    .testTarget(name: "FanjianCLITests", dependencies: ["fanjian"]),
+    .testTarget(name: "FanjianCLITests", dependencies: ["fanjian", "Fanjian"]),
   ]
 )

@@ -88,6 +88,22 @@ struct FileDescriptor: Hashable, Sendable {
     return info
   }
 
+  /// Moves back to the start of the file; `false` for a pipe or terminal.
+  func rewind() -> Bool {
+    lseek(rawValue, 0, SEEK_SET) == 0
+  }
+
+  /// Empties the file and moves to its start.
+  func truncate() throws(SystemError) {
+    guard ftruncate(rawValue, 0) == 0 else { throw .current }
+    guard lseek(rawValue, 0, SEEK_SET) == 0 else { throw .current }
+  }
+
+  /// Gives the file an owner and group (`fchown(2)`).
+  func setOwner(user: uid_t, group: gid_t) throws(SystemError) {
+    guard fchown(rawValue, user, group) == 0 else { throw .current }
+  }
+
   /// Sets the file's permission bits (`fchmod(2)`).
   func setPermissions(_ mode: mode_t) throws(SystemError) {
     guard fchmod(rawValue, mode) == 0 else { throw .current }

@@ -15,6 +15,108 @@ enum FileSystem {
     return .success(info)
   }
 
+  /// The status of `path` itself, not following a final symbolic link (`lstat(2)`).
+  static func linkStatus(ofPath path: String) -> Result<stat, SystemError> {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return .failure(.current) }
+    return .success(info)
+  }
+
+  /// Whether a status describes a regular file.
+  static func isRegularFile(_ info: stat) -> Bool {
+    (info.st_mode & S_IFMT) == S_IFREG
+  }
+
+  /// Whether a status describes a symbolic link.
+  static func isSymbolicLink(_ info: stat) -> Bool {
+    (info.st_mode & S_IFMT) == S_IFLNK
+  }
+
+  /// Whether `path` exists, as anything (a dangling symbolic link counts).
+  static func exists(_ path: String) -> Bool {
+    if case .success = linkStatus(ofPath: path) { return true }
+    return false
+  }
+
+  /// The names in a folder, sorted by their bytes, without `.` and `..`.
+  ///
+  /// - Returns: each name as a `String`, or `nil` for a name that is not valid
+  ///   UTF-8 (such a file cannot be named back through a `String` path).
+  static func contentsOfDirectory(_ path: String) -> Result<[String?], SystemError> {
+    guard let directory = opendir(path) else { return .failure(.current) }
+    defer { closedir(directory) }
+    var names: [[UInt8]] = []
+    while true {
+      errno = 0
+      guard let entry = readdir(directory) else {
+        if errno != 0 { return .failure(.current) }
+        break
+      }
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        Array(raw.prefix { $0 != 0 })
+      }
+      if name == [0x2E] || name == [0x2E, 0x2E] { continue }
+      names.append(name)
+    }
+    names.sort { $0.lexicographicallyPrecedes($1) }
+    return .success(names.map { String(validating: $0, as: UTF8.self) })
+  }
+
+  /// Creates a folder and any missing parents (`mkdir -p`).
+  static func createDirectories(_ path: String) throws(SystemError) {
+    if isDirectory(path) { return }
+    let parent = dirname(path)
+    if parent != path && !isDirectory(parent) { try createDirectories(parent) }
+    if mkdir(path, 0o777) != 0 && !(errno == EEXIST && isDirectory(path)) { throw .current }
+  }
+
+  /// Makes `linkPath` another name of the file at `path` (`link(2)`).
+  static func hardLink(_ path: String, as linkPath: String) throws(SystemError) {
+    guard link(path, linkPath) == 0 else { throw .current }
+  }
+
+  /// Removes the file at `path` (`unlink(2)`).
+  static func remove(_ path: String) throws(SystemError) {
+    guard unlink(path) == 0 else { throw .current }
+  }
+
+  /// Flushes a folder's entries to storage, so a rename in it survives a crash.
+  static func synchronizeDirectory(_ path: String) {
+    let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { return }
+    _ = fsync(fd)
+    _ = close(fd)
+  }
+
+  /// The canonical absolute path with symbolic links resolved (`realpath(3)`).
+  static func resolvingSymbolicLinks(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  /// Whether `pattern` matches `name` the way the shell would (`fnmatch(3)`).
+  static func matches(_ pattern: String, _ name: String) -> Bool {
+    fnmatch(pattern, name, 0) == 0
+  }
+
+  /// Whether `descriptor` is a terminal.
+  static func isTerminal(_ descriptor: FileDescriptor) -> Bool {
+    isatty(descriptor.rawValue) == 1
+  }
+
+  /// How many processors are online.
+  static var processorCount: Int {
+    max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+  }
+
+  /// Seconds on a monotonic clock.
+  static var monotonicSeconds: Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+  }
+
   /// Whether `path` names an existing directory (following symbolic links).
   static func isDirectory(_ path: String) -> Bool {
     guard case .success(let info) = status(ofPath: path) else { return false }

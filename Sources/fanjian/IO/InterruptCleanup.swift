@@ -6,14 +6,30 @@
   import Darwin
 #endif
 
-/// Removes the temporary output file when the tool is interrupted (SIGINT,
+/// Removes the temporary output files when the tool is interrupted (SIGINT,
 /// SIGTERM, SIGHUP), so Ctrl-C never leaves a `.name.fanjian-XXXXXX` behind.
 ///
-/// At most one temporary file is open at a time. Its path is kept as a C
-/// string in a global because a signal handler may only call
-/// async-signal-safe functions (`unlink`, `signal`, `raise`).
+/// Several files may be open at once (one per worker thread). Their paths are
+/// kept in a fixed table of C strings allocated once, because a signal
+/// handler may only call async-signal-safe functions (`unlink`, `signal`,
+/// `raise`) and must never see memory being freed: a slot's path is written
+/// while the slot is inactive, and only then marked active.
 enum InterruptCleanup {
-  nonisolated(unsafe) private static var path: UnsafeMutablePointer<CChar>?
+  /// How many temporary files can be tracked at once (more workers than this
+  /// are never started).
+  static let capacity = 256
+  private static let pathCapacity = Int(PATH_MAX) + 1
+
+  nonisolated(unsafe) private static let paths = UnsafeMutablePointer<CChar>.allocate(capacity: capacity * pathCapacity)
+  nonisolated(unsafe) private static let active: UnsafeMutablePointer<Int32> = {
+    let flags = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+    flags.initialize(repeating: 0, count: capacity)
+    return flags
+  }()
+  nonisolated(unsafe) private static var lock = pthread_mutex_t()
+  nonisolated(unsafe) private static var lockReady: Void = {
+    pthread_mutex_init(&lock, nil)
+  }()
 
   /// Installs the handlers; call once before any output file is created.
   ///
@@ -23,11 +39,13 @@ enum InterruptCleanup {
   /// Linux does) would otherwise start a `fanjian` that neither Ctrl-C nor
   /// `terminate()` can stop.
   static func install() {
+    _ = lockReady
+    _ = active
     var handled = sigset_t()
     sigemptyset(&handled)
     for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
       let previous = signal(signalNumber) { signalNumber in
-        if let path = InterruptCleanup.path { unlink(path) }
+        InterruptCleanup.removeAll()
         signal(signalNumber, SIG_DFL)
         raise(signalNumber)
       }
@@ -41,10 +59,23 @@ enum InterruptCleanup {
     pthread_sigmask(SIG_UNBLOCK, &handled, nil)
   }
 
+  /// Unlinks every tracked file; runs inside the signal handler.
+  private static func removeAll() {
+    for slot in 0..<capacity where active[slot] != 0 {
+      unlink(paths + slot * pathCapacity)
+    }
+  }
+
+  /// A tracked temporary file: pass it to ``untrack(_:)`` once the file was
+  /// renamed into place or removed.
+  struct Ticket {
+    fileprivate let slot: Int?
+  }
+
   /// Creates a temporary file with `mkstemp(3)` and tracks it, with the
   /// handled signals held off in between so an interrupt cannot slip in
   /// after the file exists but before it is tracked.
-  static func makeTrackedTemporaryFile(template: String) throws(SystemError) -> (FileDescriptor, path: String) {
+  static func makeTrackedTemporaryFile(template: String) throws(SystemError) -> (FileDescriptor, path: String, Ticket) {
     var held = sigset_t()
     var previous = sigset_t()
     sigemptyset(&held)
@@ -52,22 +83,32 @@ enum InterruptCleanup {
     pthread_sigmask(SIG_BLOCK, &held, &previous)
     defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
     let created = try FileDescriptor.makeTemporaryFile(template: template)
-    track(created.path)
-    return created
+    return (created.0, created.path, track(created.path))
   }
 
-  /// Remembers `temporaryPath` as the file to remove on interruption.
-  private static func track(_ temporaryPath: String) {
-    let copy = strdup(temporaryPath)
-    let old = path
-    path = copy
-    free(old)
+  private static func track(_ temporaryPath: String) -> Ticket {
+    let bytes = Array(temporaryPath.utf8)
+    guard bytes.count < pathCapacity else { return Ticket(slot: nil) }
+    _ = lockReady
+    pthread_mutex_lock(&lock)
+    defer { pthread_mutex_unlock(&lock) }
+    guard let slot = (0..<capacity).first(where: { active[$0] == 0 }) else { return Ticket(slot: nil) }
+    let destination = paths + slot * pathCapacity
+    bytes.withUnsafeBufferPointer { source in
+      source.withMemoryRebound(to: CChar.self) { chars in
+        destination.update(from: chars.baseAddress!, count: chars.count)
+      }
+    }
+    destination[bytes.count] = 0
+    active[slot] = 1
+    return Ticket(slot: slot)
   }
 
-  /// Forgets the tracked file (it was committed or removed).
-  static func untrack() {
-    let old = path
-    path = nil
-    free(old)
+  /// Forgets a tracked file (it was committed or removed).
+  static func untrack(_ ticket: Ticket) {
+    guard let slot = ticket.slot else { return }
+    pthread_mutex_lock(&lock)
+    active[slot] = 0
+    pthread_mutex_unlock(&lock)
   }
 }

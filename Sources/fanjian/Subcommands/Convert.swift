@@ -9,67 +9,83 @@ import Fanjian
   import Darwin
 #endif
 
-/// `fanjian convert`: converts files or standard input with one configuration.
+/// `fanjian convert`: converts files, folders or standard input with one configuration.
 struct Convert: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Convert text files or standard input.",
+    abstract: "Convert text files, folders or standard input.",
     discussion: """
-      Input and output are UTF-8. Everything that is not Chinese text passes \
-      through byte for byte: ASCII, emoji, a byte order mark, and line endings \
-      (LF, CRLF, CR).
+      Everything that is not Chinese text passes through byte for byte: ASCII, \
+      emoji, a byte order mark, and line endings (LF, CRLF, CR).
 
-      STANDARD INPUT is used when no FILE is given, or for the FILE `-`. It is \
+      STANDARD INPUT is used when no path is given, or for the path `-`. It is \
       streamed: each line is converted and written as soon as it arrives, and \
       memory stays small whatever the input size, so `fanjian` works in the \
       middle of a pipeline and on endless streams (tail -f).
 
-      OUTPUT goes to standard output, the inputs' conversions one after the \
-      other. With -o FILE, one input is converted into FILE; with several \
-      inputs, -o must name an existing directory and each input goes to \
-      DIRECTORY/<its file name>. An output file is written to a temporary file \
-      next to it and renamed into place only when the whole input converted, \
-      so it is never left half-written; -o may name the input file itself to \
-      convert it in place.
+      FOLDERS are converted recursively, files in name order. Hidden files and \
+      folders and symbolic links to folders are left out (--hidden, \
+      --follow-symlinks); --include and --exclude choose files by shell \
+      pattern. Files that look binary (NUL bytes in their first 8 KiB) are \
+      skipped with a warning (--force converts them).
 
-      ERRORS: an input that is not valid UTF-8 is reported with the byte \
-      offset of the first bad byte; a file with NUL bytes in its first 8 KiB is \
-      rejected as binary; a missing or unreadable file is reported with the \
-      reason. The other inputs are still converted. When writing to standard \
-      output, what was converted before the error has already been written; \
-      an -o file is left untouched.
+      OUTPUT goes to standard output, the inputs' conversions one after the \
+      other. With -o FILE, one input is converted into FILE. With -o DIR (an \
+      existing directory, or any path when a folder is converted), each file \
+      goes to DIR/<its path below the folder given>, or DIR/<its name>. With \
+      --in-place, each file is replaced by its conversion; files whose text \
+      does not change are not touched. --dry-run lists the files that would \
+      change and --diff shows a unified diff; neither writes anything.
+
+      SAFETY: every output is written to a temporary file next to it, flushed \
+      to disk (fsync) and renamed into place only when the whole input \
+      converted, so it is never left half-written: a run that fails or is \
+      killed leaves each file either old or new. In place, the new file keeps \
+      the old one's permissions; a file with several hard links, or one that \
+      changed while it was being converted, is refused and left alone.
+
+      ENCODINGS: input and output are UTF-8 unless --from and --to say \
+      otherwise (GB18030, GBK, GB2312, Big5, Big5-HKSCS, UTF-16LE, UTF-16BE, or \
+      any name ICU knows). --from takes a list tried in order for each file \
+      (--from utf-8,gb18030); a byte order mark decides by itself. Without \
+      --to, each file is written back in the encoding it was read in.
+
+      ERRORS: a file with bytes that are not valid in its encoding is reported \
+      with the byte offset of the first bad byte and left unchanged (--lossy \
+      replaces them with U+FFFD, with a warning). A missing or unreadable file \
+      is reported with the reason. Each failure names the file; the other \
+      inputs are still converted. On standard output, the text converted \
+      before an error has already been written.
+
+      PARALLEL: files are converted on --jobs threads (default: one per \
+      processor). On a terminal, standard error shows a progress line (files \
+      done, MB/s, time left) and, for folders or several files, a summary at \
+      the end (--quiet for neither, --verbose for every file). Standard output \
+      only ever carries results.
 
       EXAMPLES:
         echo '简体中文' | fanjian convert -c s2t        # 簡體中文
         fanjian convert -c s2twp notes.txt -o notes-tw.txt
         fanjian convert -c t2s a.txt b.txt -o out/
-        fanjian convert -c s2t draft.txt -o draft.txt   # in place
+        fanjian convert -c s2t --in-place --backup .orig docs/
+        fanjian convert -c s2t --from utf-8,gb18030 --include '*.txt' src/ -o out/
+        fanjian convert -c t2s --from big5 --to utf-8 old/ -o new/
+        fanjian convert -c s2tw --diff docs/ | less
         tail -f app.log | fanjian convert -c t2s | grep 错误
         fanjian convert -c s2t --dict mine.txt book.txt
 
-      EXIT STATUS: 0 when every input converted, 1 when some input failed \
-      (or the output pipe closed), 2 for a usage error such as an unknown \
-      configuration.
+      EXIT STATUS: 0 when every input converted (or was skipped with a \
+      warning), 1 when some input failed (or the output pipe closed), 2 for a \
+      usage error such as an unknown configuration or contradicting options.
       """)
 
   /// The configuration, dictionaries and engine.
   @OptionGroup var conversion: ConversionOptions
 
-  /// Where the output goes, when not standard output.
-  @Option(
-    name: [.short, .customLong("output")],
-    help: ArgumentHelp(
-      "Write to this file (one input) or into this existing directory (several inputs) instead of standard output.",
-      valueName: "path"))
-  var output: String?
+  /// How files are decoded and encoded.
+  @OptionGroup(title: "Encodings") var encoding: EncodingOptions
 
-  /// The inputs; none means standard input.
-  @Argument(help: ArgumentHelp("Files to convert. None, or `-`, reads standard input.", valueName: "file"))
-  var files: [String] = []
-
-  /// Checks that the inputs and `-o` fit together before anything is read.
-  func validate() throws {
-    _ = try jobs()
-  }
+  /// Inputs, outputs and reporting.
+  @OptionGroup(title: "Files") var batch: BatchOptions
 
   /// Converts every input; exits with status 1 if any failed.
   func run() throws {
@@ -80,47 +96,12 @@ struct Convert: ParsableCommand {
     do {
       converter = try conversion.makeConverter()
     } catch {
-      ConvertFrontend.report(error)
+      Console().report(error)
       // Asking ICU for a configuration it lacks is a usage error; a bad dictionary is an input failure.
       if case .unsupportedEngine = error { throw ExitCode(2) }
       throw ExitCode.failure
     }
-    let frontend = ConvertFrontend(transcoder: Transcoder(converter: converter))
-    guard frontend.run(try jobs()) else { throw ExitCode.failure }
-  }
-
-  /// Pairs every input with its destination.
-  ///
-  /// - Throws: `ValidationError` when the inputs and `-o` do not fit together.
-  func jobs() throws(ValidationError) -> [ConvertFrontend.Job] {
-    let inputs = files.isEmpty ? ["-"] : files
-    guard let output, output != "-" else {
-      return inputs.map { ConvertFrontend.Job(input: $0, destination: .standardOutput) }
-    }
-    guard FileSystem.isDirectory(output) else {
-      if output.hasSuffix("/") {
-        throw ValidationError("the output directory '\(output)' does not exist; create it first")
-      }
-      guard inputs.count == 1 else {
-        throw ValidationError(
-          "\(inputs.count) inputs need -o to name an existing directory, and '\(output)' is not one")
-      }
-      return [ConvertFrontend.Job(input: inputs[0], destination: .file(output))]
-    }
-    if inputs.contains("-") {
-      throw ValidationError(
-        "standard input has no file name to use in the directory '\(output)'; give -o a file name instead")
-    }
-    var seen: [String: String] = [:]
-    var jobs: [ConvertFrontend.Job] = []
-    for input in inputs {
-      let name = FileSystem.basename(input)
-      if let earlier = seen[name] {
-        throw ValidationError("'\(earlier)' and '\(input)' would both be written to '\(FileSystem.join(output, name))'")
-      }
-      seen[name] = input
-      jobs.append(ConvertFrontend.Job(input: input, destination: .file(FileSystem.join(output, name))))
-    }
-    return jobs
+    let runner = BatchRunner(options: batch, encodings: encoding)
+    guard try runner.run(transform: ConverterTransform(converter: converter)) else { throw ExitCode.failure }
   }
 }

@@ -168,11 +168,14 @@ import Testing
     #expect(result.standardError.contains("missing.txt"))
   }
 
-  @Test func directoryInputIsRejected() throws {
+  @Test func directoryInputIsConvertedRecursivelyToStdout() throws {
     let folder = try TemporaryDirectory()
+    try folder.write("a.txt", "汉字\n")
+    try FileManager.default.createDirectory(atPath: folder.path("sub"), withIntermediateDirectories: true)
+    try folder.write("sub/b.txt", "简体中文转换\n")
     let result = try FanjianExecutable.run(["convert", "-c", "s2t", folder.url.path])
-    #expect(result.status == 1)
-    #expect(result.standardError.contains("Is a directory"))
+    #expect(result.status == 0)
+    #expect(result.outputText == "漢字\n簡體中文轉換\n")
   }
 
   @Test func unknownConfigIsAUsageErrorListingValidConfigs() throws {
@@ -189,22 +192,22 @@ import Testing
     #expect(result.status == 2)
   }
 
-  @Test func binaryFileIsRejectedBeforeAnythingIsWritten() throws {
+  @Test func binaryFileIsSkippedWithAWarningBeforeAnythingIsWritten() throws {
     let folder = try TemporaryDirectory()
     let binary = try folder.write("image.bin", Array("汉字".utf8) + [0x00, 0x01, 0x02] + Array("汉字".utf8))
     let result = try FanjianExecutable.run(["convert", "-c", "s2t", binary])
-    #expect(result.status == 1)
+    #expect(result.status == 0)
     #expect(result.standardOutput.isEmpty)
     #expect(result.standardError.contains("looks like a binary file"))
   }
 
-  @Test func utf16FileIsRejectedWithAHint() throws {
+  @Test func utf16FileIsRecognizedByItsByteOrderMarkAndWrittenBackInUTF16() throws {
+    func utf16LE(_ text: String) -> [UInt8] { Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }
     let folder = try TemporaryDirectory()
-    let utf16 = try folder.write(
-      "utf16.txt", [0xFF, 0xFE] + Array("汉字".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+    let utf16 = try folder.write("utf16.txt", [0xFF, 0xFE] + utf16LE("汉字\n"))
     let result = try FanjianExecutable.run(["convert", "-c", "s2t", utf16])
-    #expect(result.status == 1)
-    #expect(result.standardError.contains("UTF-16"))
+    #expect(result.status == 0)
+    #expect(result.standardOutput == [0xFF, 0xFE] + utf16LE("漢字\n"))
   }
 
   @Test func userDictionaryOverridesBuiltInEntries() throws {

@@ -22,7 +22,9 @@ final class TemporaryDirectory {
   /// Writes `bytes` to `name` and returns its path.
   @discardableResult
   func write(_ name: String, _ bytes: [UInt8]) throws -> String {
-    try Data(bytes).write(to: url.appendingPathComponent(name))
+    let file = url.appendingPathComponent(name)
+    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(bytes).write(to: file)
     return path(name)
   }
 
@@ -35,6 +37,19 @@ final class TemporaryDirectory {
   /// The bytes of `name`, or `nil` when it does not exist.
   func read(_ name: String) -> [UInt8]? {
     FileManager.default.contents(atPath: path(name)).map(Array.init)
+  }
+
+  /// Every file below the directory (or below `folder` in it), as sorted relative paths.
+  func files(in folder: String = "") throws -> [String] {
+    let root = folder.isEmpty ? url : url.appendingPathComponent(folder)
+    guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
+    var files: [String] = []
+    while let relative = enumerator.nextObject() as? String {
+      var isDirectory: ObjCBool = false
+      FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path, isDirectory: &isDirectory)
+      if !isDirectory.boolValue { files.append(relative) }
+    }
+    return files.sorted()
   }
 
   /// The names in the directory, sorted, including hidden files.

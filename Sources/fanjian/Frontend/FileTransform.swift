@@ -1,0 +1,46 @@
+import Fanjian
+
+/// What a batch command does to each file's text: `convert` runs a
+/// `Converter`, `normalize` its own rules. The batch frontend
+/// (``BatchRunner``) does everything else: finding files, decoding and
+/// encoding, writing safely, in parallel, with progress and a summary.
+///
+/// A transform is shared by every worker thread, so it is `Sendable`; each
+/// file gets its own ``TextFilter`` from ``makeFilter()``.
+protocol FileTransform: Sendable {
+  /// A fresh filter for one file.
+  func makeFilter() -> any TextFilter
+  /// The new name of a file or folder under `--rename` (one path component).
+  func transformName(_ name: String) -> String
+}
+
+/// Transforms one UTF-8 text that arrives in chunks split anywhere.
+protocol TextFilter {
+  /// Transforms what can be decided of `chunk` and appends it to `output`.
+  ///
+  /// - Throws: `FanjianError.invalidUTF8` with the offset from the start of
+  ///   the text (when the input was not decoded by ICU first).
+  mutating func process(_ chunk: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) throws(FanjianError)
+  /// Transforms whatever is still held back; the text ends here.
+  mutating func finish(appendingTo output: inout [UInt8]) throws(FanjianError)
+}
+
+extension ConversionStream: TextFilter {
+  mutating func process(_ chunk: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) throws(FanjianError) {
+    try convert(chunk, appendingTo: &output)
+  }
+}
+
+/// `fanjian convert`'s transform: one converter, shared by all threads.
+struct ConverterTransform: FileTransform {
+  /// The converter (immutable and `Sendable`).
+  let converter: Converter
+
+  func makeFilter() -> any TextFilter {
+    converter.makeStream()
+  }
+
+  func transformName(_ name: String) -> String {
+    converter.convert(name)
+  }
+}
