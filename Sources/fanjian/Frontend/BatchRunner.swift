@@ -17,7 +17,7 @@ import Fanjian
 /// and the summary go to standard error.
 struct BatchRunner {
   let options: BatchOptions
-  let encodings: EncodingOptions
+  let encodings: any EncodingChoice
 
   /// Converts everything.
   ///
@@ -42,9 +42,9 @@ struct BatchRunner {
     if showsProgress { progress.startDrawing() }
 
     var settings = FileConversionSettings()
-    settings.candidates = encodings.from.encodings
-    settings.outputEncoding = encodings.to
-    settings.lossy = encodings.lossy
+    settings.candidates = encodings.inputEncodings
+    settings.outputEncoding = encodings.outputEncoding
+    settings.lossy = encodings.isLossy
     settings.force = options.force
     settings.action = plan.action
     if case .inPlace(let suffix) = plan.mode { settings.backupSuffix = suffix }

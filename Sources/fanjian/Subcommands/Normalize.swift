@@ -27,8 +27,12 @@ struct Normalize: ParsableCommand {
       STANDARDS: s Simplified; t Traditional in OpenCC's standard forms \
       (爲 着 裏); tw Taiwan (為 著 裡); hk Hong Kong (為 着 裏).
 
-      INPUT is each FILE, or standard input when none is given (or for `-`), \
-      read whole. It must be UTF-8.
+      INPUT is each FILE, or standard input when none is given (or for `-`). \
+      Without --report, files, folders and outputs work as in `fanjian \
+      convert`: folders recursively (--include, --exclude, --hidden), -o DIR \
+      mirroring them, --in-place with --backup, --dry-run, --diff, --jobs, \
+      and other encodings with --encoding and --output-encoding (see \
+      `fanjian convert --help`). With --report, inputs are UTF-8 files read whole.
 
       OUTPUT is the normalized text on standard output, or in -o FILE (one \
       input) or -o DIRECTORY/<name> (several inputs; the directory must \
@@ -71,19 +75,22 @@ struct Normalize: ParsableCommand {
       valueName: "format"))
   var report: ReportFormat?
 
+  /// Files, folders, outputs and reporting, shared with `convert`.
+  @OptionGroup(title: "Files") var batch: BatchOptions
+
+  /// How files are decoded and encoded (`--to` is the standard here).
+  @OptionGroup(title: "Encodings") var encoding: NamedEncodingOptions
+
   /// Where the normalized text goes, when not standard output.
-  @Option(
-    name: [.short, .customLong("output")],
-    help: ArgumentHelp(
-      "Write the text to this file (one input) or into this existing directory (several inputs).",
-      valueName: "path"))
-  var output: String?
+  var output: String? { batch.output }
 
   /// The inputs; none means standard input.
-  @Argument(help: ArgumentHelp("Files to normalize. None, or `-`, reads standard input.", valueName: "file"))
-  var files: [String] = []
+  var files: [String] { batch.paths }
 
   func validate() throws {
+    guard report != nil else { return }  // the batch options check themselves
+    let batchOnly = batch.inPlace || batch.dryRun || batch.diff || batch.rename
+    if batchOnly { throw ValidationError("--report lists changes; it does not combine with -i, -n, --diff or --rename") }
     guard let output, output != "-" else { return }
     let inputs = files.isEmpty ? ["-"] : files
     if FileSystem.isDirectory(output) {
@@ -126,6 +133,12 @@ struct Normalize: ParsableCommand {
     } catch {
       AnalysisOutput.report(error)
       throw ExitCode.failure
+    }
+    if report == nil {
+      // The text itself: folders, encodings, in place, in parallel, like `convert`.
+      let runner = BatchRunner(options: batch, encodings: encoding)
+      guard try runner.run(transform: NormalizerTransform(normalizer: normalizer)) else { throw ExitCode.failure }
+      return
     }
     var succeeded = true
     var reports: [JSONValue] = []

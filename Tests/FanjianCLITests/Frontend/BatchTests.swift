@@ -1,3 +1,4 @@
+import Fanjian
 import Foundation
 import Testing
 
@@ -203,5 +204,20 @@ import Testing
     #expect(!result.standardError.contains("\u{1B}"))
     #expect(result.standardError.hasPrefix("fanjian: 200 files: 200 converted"))
     #expect(result.standardError.split(separator: "\n").count == 1)
+  }
+
+  @Test func normalizeUsesTheSameBatchFrontend() throws {
+    let folder = try TemporaryDirectory()
+    try folder.write("docs/a.txt", "小紮隻是对标\n")
+    try folder.write("docs/sub/b.txt", "對標\n")
+    try folder.write("docs/gb.txt", try TextEncoding.gb18030.encode("对标\n"))
+    let result = try FanjianExecutable.run(
+      ["normalize", "--to", "t", "--encoding", "utf-8,gb18030", "-i", "--backup", ".bak", "docs"], in: folder.url)
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(folder.read("docs/a.txt") == Array("小扎只是對標\n".utf8))
+    #expect(folder.read("docs/a.txt.bak") == Array("小紮隻是对标\n".utf8))
+    #expect(folder.read("docs/sub/b.txt.bak") == nil)
+    #expect(folder.read("docs/gb.txt") == (try TextEncoding.gb18030.encode("對標\n")))
+    #expect(result.standardError.contains("3 files: 2 converted, 1 unchanged"))
   }
 }
