@@ -39,10 +39,12 @@
 /// some words (皇后, 公里), is kept where a phrase of the tables keeps it and
 /// converted elsewhere, like any Simplified character.
 ///
-/// A normalizer is immutable and `Sendable`. Normalizing costs a few table
-/// lookups per character (the slow, inspectable path of the converter):
-/// tens of MB/s rather than hundreds. Text is processed a line at a time, so
-/// memory stays proportional to the longest line plus the output.
+/// A normalizer is immutable and `Sendable`. Normalizing runs four
+/// conversions on the converter's slow, step-by-step path (a few table
+/// lookups and appends per character), so it is much slower than
+/// ``Converter/convert(_:)``; it has no benchmark yet. Text is processed a
+/// line at a time, so working memory stays proportional to the longest line
+/// (plus the output and the changes).
 public struct Normalizer: Sendable {
   /// The standard the text is made consistent in.
   public let target: Standard
