@@ -18,7 +18,8 @@ import Testing
     let help = result.outputText
     for needle in [
       "streamed", "--dict", "--engine", "-o", "byte offset", "binary", "already been written", "EXIT STATUS",
-      "2 for a usage error",
+      "2 for a usage error", "--in-place", "--backup", "--from", "--to", "--lossy", "--jobs", "--dry-run", "--diff",
+      "--include", "fsync",
     ] {
       #expect(help.contains(needle), "convert --help lacks \(needle)")
     }

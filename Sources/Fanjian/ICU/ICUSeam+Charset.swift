@@ -62,7 +62,8 @@ extension ICUSeam {
       case FJ_CHARSET_DONE: return .success(.done(consumed: consumed, written: written))
       case FJ_CHARSET_TARGET_FULL: return .success(.targetFull(consumed: consumed, written: written))
       case FJ_CHARSET_INVALID:
-        return .success(invalidOffset >= 0 ? .invalidBytes(byteOffset: Int(invalidOffset)) : .unencodable(codePoint: codePoint))
+        return .success(
+          invalidOffset >= 0 ? .invalidBytes(byteOffset: Int(invalidOffset)) : .unencodable(codePoint: codePoint))
       default: return .failure(ICUFailure(name: cString(errorName)))
       }
     }

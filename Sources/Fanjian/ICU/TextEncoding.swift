@@ -73,7 +73,9 @@ public struct TextEncoding: Hashable, Sendable, CustomStringConvertible {
 
   /// Whether text in this encoding is made of bytes, so that a NUL byte means
   /// binary data (true for UTF-8, GB and Big5; false for UTF-16).
-  public var hasByteUnits: Bool { !icuName.uppercased().hasPrefix("UTF-16") && !icuName.uppercased().hasPrefix("UTF-32") }
+  public var hasByteUnits: Bool {
+    !icuName.uppercased().hasPrefix("UTF-16") && !icuName.uppercased().hasPrefix("UTF-32")
+  }
 
   /// Whether every Unicode character can be written in this encoding
   /// (UTF-8, UTF-16, GB18030), so nothing is ever lost when writing it.

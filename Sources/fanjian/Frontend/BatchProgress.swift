@@ -64,7 +64,8 @@ final class BatchProgress: @unchecked Sendable {
     let (files, bytes) = lock.withLock { (doneFiles, doneBytes) }
     let seconds = max(elapsed, 0.001)
     let rate = Double(bytes) / seconds
-    var text = "\(files)/\(totalFiles) files, \(Self.megabytes(bytes)) of \(Self.megabytes(totalBytes)) MB, "
+    var text =
+      "\(files)/\(totalFiles) files, \(Self.megabytes(bytes)) of \(Self.megabytes(totalBytes)) MB, "
       + "\(Self.megabytes(Int(rate))) MB/s"
     if rate > 0 && totalBytes > bytes {
       text += ", \(Self.duration(Double(totalBytes - bytes) / rate)) left"

@@ -170,10 +170,18 @@ final class RunState: @unchecked Sendable {
     lock.withLock {
       bytes += result.bytes
       switch result.outcome {
-      case .converted: converted += 1; outcomes[index] = true
-      case .unchanged: unchanged += 1; outcomes[index] = true
-      case .skipped: skipped += 1; outcomes[index] = false
-      case .failed: failed += 1; outcomes[index] = false
+      case .converted:
+        converted += 1
+        outcomes[index] = true
+      case .unchanged:
+        unchanged += 1
+        outcomes[index] = true
+      case .skipped:
+        skipped += 1
+        outcomes[index] = false
+      case .failed:
+        failed += 1
+        outcomes[index] = false
       }
       if isBrokenPipe { cancelled = true }
       waiting[index] = result.payload

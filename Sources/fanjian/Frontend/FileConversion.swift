@@ -82,7 +82,8 @@ struct FileConversion {
     case .standardInput:
       input = InputFile(descriptor: .standardInput, name: job.name, isStandardInput: true, progress: progress)
     case .file(let path):
-      input = InputFile(descriptor: try Self.open(path, name: job.name), name: job.name, isStandardInput: false, progress: progress)
+      input = InputFile(
+        descriptor: try Self.open(path, name: job.name), name: job.name, isStandardInput: false, progress: progress)
       if job.destination == .inPlace {
         guard let info = try? input.descriptor.status(), FileSystem.isRegularFile(info) else {
           input.close()
@@ -104,7 +105,8 @@ struct FileConversion {
       && probe.prefix(InputFile.binaryProbeSize).contains(0)
     {
       return JobResult(
-        outcome: .skipped("\(job.name): looks like a binary file (it contains NUL bytes); skipped (--force converts it)"))
+        outcome: .skipped(
+          "\(job.name): looks like a binary file (it contains NUL bytes); skipped (--force converts it)"))
     }
 
     var sink: Sink
@@ -237,7 +239,8 @@ struct FileConversion {
     func failure(_ error: FanjianError) -> CommandError {
       switch error {
       case .invalidUTF8(let offset): return .invalidBytes(path: name, encoding: "UTF-8", byteOffset: offset)
-      case .invalidBytes(let encoding, let offset): return .invalidBytes(path: name, encoding: encoding, byteOffset: offset)
+      case .invalidBytes(let encoding, let offset):
+        return .invalidBytes(path: name, encoding: encoding, byteOffset: offset)
       case .unencodableCharacter(let encoding, let codePoint):
         return .unencodable(path: name, encoding: encoding, codePoint: codePoint)
       default: return .conversionFailed(path: name, error: error)

@@ -47,12 +47,18 @@ struct FileWalker {
   var skippedFolders: Set<FileID> = []
 
   /// Adds `path` (a file, or every file below a folder) to `files`.
-  func walk(_ path: String, files: inout [FoundFile], folders: inout [FoundFolder], leftOut: inout [(path: String, reason: String)]) {
+  func walk(
+    _ path: String, files: inout [FoundFile], folders: inout [FoundFolder],
+    leftOut: inout [(path: String, reason: String)]
+  ) {
     let info: stat
     switch FileSystem.status(ofPath: path) {
     case .success(let status): info = status
     case .failure(let error):
-      files.append(FoundFile(path: path, relativePath: FileSystem.basename(path), size: 0, problem: .cannotOpen(path: path, reason: error)))
+      files.append(
+        FoundFile(
+          path: path, relativePath: FileSystem.basename(path), size: 0, problem: .cannotOpen(path: path, reason: error))
+      )
       return
     }
     guard FileSystem.isDirectory(info) else {
@@ -64,7 +70,9 @@ struct FileWalker {
       return
     }
     var ancestors: Set<FileID> = [FileID(info)]
-    walkFolder(path, relative: "", depth: 0, viaLink: false, ancestors: &ancestors, files: &files, folders: &folders, leftOut: &leftOut)
+    walkFolder(
+      path, relative: "", depth: 0, viaLink: false, ancestors: &ancestors, files: &files, folders: &folders,
+      leftOut: &leftOut)
   }
 
   private func walkFolder(
@@ -75,7 +83,8 @@ struct FileWalker {
     switch FileSystem.contentsOfDirectory(folder) {
     case .success(let list): names = list
     case .failure(let error):
-      files.append(FoundFile(path: folder, relativePath: relative, size: 0, problem: .cannotOpen(path: folder, reason: error)))
+      files.append(
+        FoundFile(path: folder, relativePath: relative, size: 0, problem: .cannotOpen(path: folder, reason: error)))
       return
     }
     for name in names {

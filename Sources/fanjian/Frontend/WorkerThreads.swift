@@ -39,11 +39,13 @@ enum WorkerThreads {
     for worker in 1..<max(count, 1) {
       let box = Unmanaged.passRetained(Box { body(worker) })
       var thread = pthread_t()
-      let status = pthread_create(&thread, nil, { argument in
-        let box = Unmanaged<Box>.fromOpaque(argument!).takeRetainedValue()
-        box.body()
-        return nil
-      }, box.toOpaque())
+      let status = pthread_create(
+        &thread, nil,
+        { argument in
+          let box = Unmanaged<Box>.fromOpaque(argument!).takeRetainedValue()
+          box.body()
+          return nil
+        }, box.toOpaque())
       if status == 0 {
         threads.append(thread)
       } else {
@@ -58,10 +60,12 @@ enum WorkerThreads {
   static func start(_ body: @escaping @Sendable () -> Void) -> pthread_t? {
     let box = Unmanaged.passRetained(Box(body))
     var thread = pthread_t()
-    let status = pthread_create(&thread, nil, { argument in
-      Unmanaged<Box>.fromOpaque(argument!).takeRetainedValue().body()
-      return nil
-    }, box.toOpaque())
+    let status = pthread_create(
+      &thread, nil,
+      { argument in
+        Unmanaged<Box>.fromOpaque(argument!).takeRetainedValue().body()
+        return nil
+      }, box.toOpaque())
     guard status == 0 else {
       box.release()
       return nil

@@ -42,7 +42,8 @@ struct BatchOptions: ParsableArguments {
   /// Shell patterns of files and folders to leave out.
   @Option(
     name: .customLong("exclude"),
-    help: ArgumentHelp("In folders, skip files and folders matching this shell pattern; repeatable.", valueName: "glob"))
+    help: ArgumentHelp("In folders, skip files and folders matching this shell pattern; repeatable.", valueName: "glob")
+  )
   var excludes: [String] = []
 
   /// Whether hidden files and folders are converted too.

@@ -189,7 +189,9 @@ import Testing
     for file in files { #expect(folder.read("one/" + file) == folder.read("many/" + file)) }
     // On standard output, several files come in input order whatever --jobs says.
     let ordered = try FanjianExecutable.run(["convert", "-c", "s2t", "--jobs", "8", "--diff", "src"], in: folder.url)
-    let headers = ordered.outputText.split(separator: "\n").filter { $0.hasPrefix("--- ") }.map { String($0.dropFirst(4)) }
+    let headers = ordered.outputText.split(separator: "\n").filter { $0.hasPrefix("--- ") }.map {
+      String($0.dropFirst(4))
+    }
     #expect(headers == files.map { "src/" + $0 }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
   }
 

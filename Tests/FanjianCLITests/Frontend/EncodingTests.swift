@@ -11,7 +11,8 @@ import Testing
   @Test func gb18030FileIsConvertedInPlaceAndStaysGB18030() throws {
     let folder = try TemporaryDirectory()
     try folder.write("gb.txt", try TextEncoding.gb18030.encode(Self.simplified))
-    let result = try FanjianExecutable.run(["convert", "-c", "s2t", "--from", "gb18030", "-i", "gb.txt"], in: folder.url)
+    let result = try FanjianExecutable.run(
+      ["convert", "-c", "s2t", "--from", "gb18030", "-i", "gb.txt"], in: folder.url)
     #expect(result.status == 0, "\(result.standardError)")
     let written = try #require(folder.read("gb.txt"))
     #expect(written == (try TextEncoding.gb18030.encode(Self.traditional)))
@@ -25,7 +26,8 @@ import Testing
       ["convert", "-c", "t2s", "--from", "big5", "--to", "utf-8", "big5.txt", "-o", "s.txt"], in: folder.url)
     #expect(toUTF8.status == 0, "\(toUTF8.standardError)")
     #expect(folder.read("s.txt") == Array(Self.simplified.utf8))
-    let back = try FanjianExecutable.run(["convert", "-c", "s2t", "--to", "big5", "s.txt", "-o", "t.big5"], in: folder.url)
+    let back = try FanjianExecutable.run(
+      ["convert", "-c", "s2t", "--to", "big5", "s.txt", "-o", "t.big5"], in: folder.url)
     #expect(back.status == 0, "\(back.standardError)")
     #expect(folder.read("t.big5") == folder.read("big5.txt"))
   }
@@ -84,7 +86,8 @@ import Testing
   @Test func charactersTheOutputEncodingLacksFailUnlessLossy() throws {
     let folder = try TemporaryDirectory()
     try folder.write("in.txt", "汉字😀\n")
-    let strict = try FanjianExecutable.run(["convert", "-c", "s2t", "--to", "big5", "in.txt", "-o", "out.txt"], in: folder.url)
+    let strict = try FanjianExecutable.run(
+      ["convert", "-c", "s2t", "--to", "big5", "in.txt", "-o", "out.txt"], in: folder.url)
     #expect(strict.status == 1)
     #expect(strict.standardError.contains("in.txt: U+1F600 '😀' cannot be written in Big5"))
     #expect(folder.read("out.txt") == nil)

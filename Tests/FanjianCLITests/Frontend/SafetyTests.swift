@@ -125,4 +125,29 @@ import Testing
     process.waitUntilExit()
     #expect(try folder.files(in: "src").allSatisfy { !$0.contains(".fanjian-") })
   }
+
+  @Test(.timeLimit(.minutes(2)))
+  func aFileChangedDuringTheRunIsLeftAsItIsNow() throws {
+    let folder = try TemporaryDirectory()
+    let original = Array(String(repeating: "汉字简体中文转换\n", count: 2_500_000).utf8)  // 60 MB
+    try folder.write("big.txt", original)
+    let process = try FanjianExecutable.process(["convert", "-c", "s2t", "-i", "big.txt"], in: folder.url)
+    let stderr = Pipe()
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = stderr
+    try process.run()
+    // Once the temporary file exists the tool is converting: change the original under it.
+    let deadline = Date(timeIntervalSinceNow: 20)
+    while try folder.contents().count < 2 && Date() < deadline { usleep(1_000) }
+    let handle = try #require(FileHandle(forWritingAtPath: folder.path("big.txt")))
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data("更新\n".utf8))
+    try handle.close()
+    process.waitUntilExit()
+    let errors = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(process.terminationStatus == 1)
+    #expect(errors.contains("big.txt: changed while it was being converted"))
+    #expect(folder.read("big.txt") == original + Array("更新\n".utf8))
+    #expect(try folder.contents() == ["big.txt"])
+  }
 }
