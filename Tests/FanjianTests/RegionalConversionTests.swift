@@ -2,7 +2,7 @@ import Fanjian
 import Testing
 
 /// Pins every configuration on realistic sentences, with the exact text a careful
-/// writer of each standard would produce (t: 爲 着 裏 説 羣 衆 綫; Taiwan: 為 著 裡 說 群
+/// writer of each standard would produce (t: 爲 着 裏 說 羣 衆 線; Taiwan: 為 著 裡 說 群
 /// 眾 線 and Taiwan vocabulary under `p`; Hong Kong: 為 着 裏 啓 衞 羣 說 眾 線).
 /// The expected strings come from the language, never from a converter's output.
 @Suite("Regional conversions")
@@ -26,7 +26,7 @@ struct RegionalConversionTests {
 
   @Test("s2t: OpenCC standard forms", arguments: [
     ("为了这个项目，他们着急地在里面讨论。", "爲了這個項目，他們着急地在裏面討論。"),
-    ("他说：“群众的眼睛是雪亮的。”", "他説：“羣衆的眼睛是雪亮的。”"),
+    ("他说：“群众的眼睛是雪亮的。”", "他說：“羣衆的眼睛是雪亮的。”"),
     ("她剪了头发，买了一本书。", "她剪了頭髮，買了一本書。"),
     ("关系、联系、系统、体系", "關係、聯繫、系統、體系"),
     ("佢系我朋友，系唔系？", "佢係我朋友，係唔係？"),
@@ -132,7 +132,7 @@ struct RegionalConversionTests {
 
   @Test("tw2t", arguments: [
     ("為了這個項目，他們著急地在裡面討論。", "爲了這個項目，他們着急地在裏面討論。"),
-    ("他看著我說：「這本著作很有名。」", "他看着我説：「這本著作很有名。」"),
+    ("他看著我說：「這本著作很有名。」", "他看着我說：「這本著作很有名。」"),
     ("擁有著作權的人", "擁有著作權的人"),
     ("結帳時請出示帳號，不要進帳篷。", "結賬時請出示賬號，不要進帳篷。"),
     ("衣著整齊，沉著應戰。", "衣着整齊，沉着應戰。"),
@@ -188,8 +188,8 @@ struct RegionalConversionTests {
 
   @Test("hk2t", arguments: [
     ("為了這個項目，他們着急地在裏面討論。", "爲了這個項目，他們着急地在裏面討論。"),
-    ("他說：「群眾的眼睛是雪亮的。」", "他説：「羣衆的眼睛是雪亮的。」"),
-    ("為了線路、群眾，說話要小心。", "爲了綫路、羣衆，説話要小心。"),
+    ("他說：「群眾的眼睛是雪亮的。」", "他說：「羣衆的眼睛是雪亮的。」"),
+    ("為了線路、群眾，說話要小心。", "爲了線路、羣衆，說話要小心。"),
   ])
   func hk2t(input: String, expected: String) {
     #expect(Converters.hk2t.convert(input) == expected)
