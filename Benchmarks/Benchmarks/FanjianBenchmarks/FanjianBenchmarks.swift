@@ -36,6 +36,7 @@ let benchmarks: @Sendable () -> Void = {
   registerBytesThroughput(.s2t, .zuozhuan, engine: .icu)
   registerStreamThroughput(.s2t, .zhHansLaws, chunkSize: 64 * 1024)
   registerStringThroughput(.s2t, .zuozhuan)
+  registerNormalizeThroughput(.traditional, .zhHantTWLaws)
 
   // Per-call cost on a short sentence, the common case in apps: fixed
   // overhead (allocations, String bridging) dominates here, not the matcher.
@@ -156,6 +157,29 @@ private func registerStringThroughput(_ config: ConversionConfig, _ file: Corpus
     for _ in benchmark.scaledIterations {
       let start = ContinuousClock.now
       blackHole(converter.convert(state.text))
+      benchmark.measurement(FanjianMetric.megabytesPerSecond, megabytesPerSecond(state.input.count, since: start))
+    }
+  }
+}
+
+/// Registers `Normalizer(target:)` over `file`: the analysis path (two aligned
+/// conversions and a decision per differing character), not the hot loop.
+private func registerNormalizeThroughput(_ target: Standard, _ file: Corpus.File) {
+  let name = "normalize to \(target.rawValue) \(file.label)"
+  let state = State()
+  Benchmark(
+    name,
+    configuration: .init(
+      metrics: Benchmark.defaultConfiguration.metrics + [FanjianMetric.megabytesPerSecond],
+      maxIterations: 20,
+      setup: { try state.prepare(.s2t, file, engine: .tables) },
+      teardown: { state.reset() }
+    )
+  ) { benchmark throws in
+    let normalizer = try Normalizer(target: target)
+    for _ in benchmark.scaledIterations {
+      let start = ContinuousClock.now
+      blackHole(try normalizer.normalize(utf8: state.input))
       benchmark.measurement(FanjianMetric.megabytesPerSecond, megabytesPerSecond(state.input.count, since: start))
     }
   }

@@ -30,50 +30,69 @@ struct AlignedConversion {
   ///
   /// Invalid UTF-8 is copied a byte at a time (callers pass valid text).
   init(_ matcher: TableMatcher, _ input: UnsafeBufferPointer<UInt8>) {
-    output = []
-    output.reserveCapacity(input.count + input.count / 8)
-    pieces = []
-    pieces.reserveCapacity(input.count / 2)
-    guard let p = input.baseAddress else { return }
+    (output, pieces) = Self.steps(matcher, input)
+  }
+
+  /// The conversion and its pieces, built with no allocation per character.
+  private static func steps(_ matcher: TableMatcher, _ input: UnsafeBufferPointer<UInt8>) -> ([UInt8], [Piece]) {
+    var out: [UInt8] = []
+    out.reserveCapacity(input.count + input.count / 8)
+    var list: [Piece] = []
+    list.reserveCapacity(input.count / 2)
+    guard let p = input.baseAddress else { return (out, list) }
     let end = input.count
     var i = 0
     while i < end {
       guard let step = matcher.step(at: i, in: p, end: end) else {
-        pieces.append(Piece(input: i..<i + 1, output: output.count..<output.count + 1, isPhrase: false, step: output.count..<output.count + 1))
-        output.append(p[i])
+        list.append(Piece(input: i..<i + 1, output: out.count..<out.count + 1, isPhrase: false, step: out.count..<out.count + 1))
+        out.append(p[i])
         i += 1
         continue
       }
-      let start = output.count
+      let start = out.count
       if let replacement = step.replacement {
-        output.append(contentsOf: replacement)
+        out.append(contentsOf: replacement)
       } else {
-        output.append(contentsOf: UnsafeBufferPointer(start: p + i, count: step.length))
+        out.append(contentsOf: UnsafeBufferPointer(start: p + i, count: step.length))
       }
-      let whole = start..<output.count
-      let keyStarts = Self.scalarStarts(p + i, count: step.length)
-      let valueStarts = output.withUnsafeBufferPointer { Self.scalarStarts($0.baseAddress! + start, count: whole.count) }
-      if keyStarts.count == valueStarts.count && keyStarts.count > 1 {
-        for k in keyStarts.indices {
-          let keyEnd = k + 1 < keyStarts.count ? keyStarts[k + 1] : step.length
-          let valueEnd = k + 1 < valueStarts.count ? valueStarts[k + 1] : whole.count
-          pieces.append(
-            Piece(
-              input: i + keyStarts[k]..<i + keyEnd, output: start + valueStarts[k]..<start + valueEnd,
-              isPhrase: step.isPhrase, step: whole))
+      let whole = start..<out.count
+      let key = p + i
+      let keyCount = Self.scalarCount(key, count: step.length)
+      let valueCount = out.withUnsafeBufferPointer { Self.scalarCount($0.baseAddress! + start, count: whole.count) }
+      if keyCount == valueCount && keyCount > 1 {
+        out.withUnsafeBufferPointer { buffer in
+          let value = buffer.baseAddress! + start
+          var k = 0
+          var v = 0
+          while k < step.length {
+            let keyEnd = Self.nextScalar(key, after: k, count: step.length)
+            let valueEnd = Self.nextScalar(value, after: v, count: whole.count)
+            list.append(
+              Piece(input: i + k..<i + keyEnd, output: start + v..<start + valueEnd, isPhrase: step.isPhrase, step: whole))
+            k = keyEnd
+            v = valueEnd
+          }
         }
       } else {
-        pieces.append(Piece(input: i..<i + step.length, output: whole, isPhrase: step.isPhrase, step: whole))
+        list.append(Piece(input: i..<i + step.length, output: whole, isPhrase: step.isPhrase, step: whole))
       }
       i += step.length
     }
+    return (out, list)
   }
 
-  /// The offsets (from `p`) where each scalar of `p[..<count]` starts.
-  static func scalarStarts(_ p: UnsafePointer<UInt8>, count: Int) -> [Int] {
-    var starts: [Int] = []
-    for k in 0..<count where p[k] & 0xC0 != 0x80 { starts.append(k) }
-    return starts
+  /// How many scalars start in `p[..<count]`.
+  static func scalarCount(_ p: UnsafePointer<UInt8>, count: Int) -> Int {
+    var scalars = 0
+    for k in 0..<count where p[k] & 0xC0 != 0x80 { scalars += 1 }
+    return scalars
+  }
+
+  /// Where the scalar after the one starting at `k` starts (or `count`).
+  static func nextScalar(_ p: UnsafePointer<UInt8>, after k: Int, count: Int) -> Int {
+    var next = k + 1
+    while next < count && p[next] & 0xC0 == 0x80 { next += 1 }
+    return next
   }
 }
 
