@@ -88,4 +88,50 @@ struct TableRegressionTests {
   func taiwanVocabulary(config: ConversionConfig, input: String, expected: String) {
     #expect(Self.convert(config, input) == expected)
   }
+
+  // Taiwan's own variant choices (issue "Tables at full breadth"), found on tw-laws-dev:
+  // Taiwan writes 公布 發布 宣布 分布 散布 頒布 (the Ministry of Education's forms; laws
+  // 128:1, 248:2), 計畫 (2,064:40), 評鑑 鑑定 (533:1), 一併 併計 併科 併同 (for "together",
+  // 並 for "and"), 僱用 受僱 聘僱 解僱 but 雇主 雇員, 菸 for tobacco, 迴避 洩漏 占用 彙整 複驗
+  // 准駁 簽註 填製 產製, and 舞台 月台 工作台. Blockers keep the word boundaries.
+  @Test("s2tw: Taiwan's variant choices", arguments: [
+    (ConversionConfig.s2tw, "本法自公布日施行，由主管机关发布并宣布。", "本法自公布日施行，由主管機關發布並宣布。"),
+    (.s2tw, "人口分布广，谣言散布快，政府颁布新法。", "人口分布廣，謠言散布快，政府頒布新法。"),
+    (.s2tw, "年度工作计划应于计划经济时代拟订。", "年度工作計畫應於計畫經濟時代擬訂。"),
+    (.s2tw, "设计划分为三区，统计划分标准。", "設計劃分為三區，統計劃分標準。"),
+    (.s2tw, "评鉴结果应送请鉴定，并加盖印鉴。", "評鑑結果應送請鑑定，並加蓋印鑑。"),
+    (.s2tw, "应一并检附，并计其年资，并科罚金，并同办理。", "應一併檢附，併計其年資，併科罰金，併同辦理。"),
+    (.s2tw, "统一并规范，并同时通知，并同意办理。", "統一並規範，並同時通知，並同意辦理。"),
+    (.s2tw, "雇主雇用受雇人，聘雇外国人，不得任意解雇雇员。", "雇主僱用受僱人，聘僱外國人，不得任意解僱雇員。"),
+    (.s2tw, "受雇主指挥。", "受雇主指揮。"),
+    (.s2tw, "吸烟区禁止贩卖烟品、烟酒与香烟，戒烟者远离二手烟。", "吸菸區禁止販賣菸品、菸酒與香菸，戒菸者遠離二手菸。"),
+    (.s2tw, "烟雾弥漫，烟火灿烂，烟囱冒烟。", "煙霧瀰漫，煙火燦爛，煙囪冒煙。"),
+    (.s2tw, "申请回避，不得泄漏秘密，占用土地。", "申請迴避，不得洩漏秘密，占用土地。"),
+    (.s2tw, "收回避免损失。", "收回避免損失。"),
+    (.s2tw, "汇整资料后汇送主管机关，申请复验，予以准驳并签注意见。", "彙整資料後彙送主管機關，申請複驗，予以准駁並簽註意見。"),
+    (.s2tw, "产制之烟品，夫妻财产制，生产制度。", "產製之菸品，夫妻財產制，生產制度。"),
+    (.s2tw, "填制传票，编制准则，编制员额。", "填製傳票，編製準則，編制員額。"),
+    (.s2tw, "特制定本办法，依规定制定。", "特制定本辦法，依規定制定。"),
+    (.s2tw, "并发给许可证，注意并发症。", "並發給許可證，注意併發症。"),
+    (.s2tw, "在舞台上，站在月台，工作台底板。", "在舞台上，站在月台，工作台底板。"),
+    (.s2tw, "新台币、台湾、电台。", "新臺幣、臺灣、電臺。"),
+  ])
+  func taiwanVariantChoices(config: ConversionConfig, input: String, expected: String) {
+    #expect(Self.convert(config, input) == expected)
+  }
+
+  // s2twp rules kept or dropped on Taiwan-written text (tw-laws-dev, corpus counts):
+  // Taiwan writes 自行車 (19:2 腳踏車), 空調 (14:3 冷氣), 紙巾 (3:0 面紙), so those rules are
+  // gone; 電子計算機 (the laws' term) and 黑客松 (g0v's word) are blocked; 網路 (306:10),
+  // 儲存 (225:21), 塑膠 (22:2) and 平台 stay.
+  @Test("s2twp on Taiwan-written text", arguments: [
+    (ConversionConfig.s2twp, "自行车穿越道线与空调型建筑物，备有擦手纸巾。", "自行車穿越道線與空調型建築物，備有擦手紙巾。"),
+    (.s2twp, "电子计算机与周边设备，参加黑客松，会比特定标记更有效。", "電子計算機與周邊設備，參加黑客松，會比特定標記更有效。"),
+    (.s2twp, "网络上的软件存储在服务器。", "網路上的軟體儲存在伺服器。"),
+    (.s2twp, "吸烟有害健康，请勿抽烟。", "吸菸有害健康，請勿抽菸。"),
+    (.s2twp, "本法自公布日施行，计划由平台发布。", "本法自公布日施行，計畫由平台發布。"),
+  ])
+  func taiwanVocabularyOnTaiwanText(config: ConversionConfig, input: String, expected: String) {
+    #expect(Self.convert(config, input) == expected)
+  }
 }
