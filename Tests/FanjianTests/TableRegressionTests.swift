@@ -123,11 +123,12 @@ struct TableRegressionTests {
   // s2twp rules kept or dropped on Taiwan-written text (tw-laws-dev, corpus counts):
   // Taiwan writes 自行車 (19:2 腳踏車), 空調 (14:3 冷氣), 紙巾 (3:0 面紙), so those rules are
   // gone; 電子計算機 (the laws' term) and 黑客松 (g0v's word) are blocked; 網路 (306:10),
-  // 儲存 (225:21), 塑膠 (22:2) and 平台 stay.
+  // 儲存 (225:21), 塑膠 (22:2) and 平台 stay; 網絡 stays for networks that are not the net.
   @Test("s2twp on Taiwan-written text", arguments: [
     (ConversionConfig.s2twp, "自行车穿越道线与空调型建筑物，备有擦手纸巾。", "自行車穿越道線與空調型建築物，備有擦手紙巾。"),
     (.s2twp, "电子计算机与周边设备，参加黑客松，会比特定标记更有效。", "電子計算機與周邊設備，參加黑客松，會比特定標記更有效。"),
     (.s2twp, "网络上的软件存储在服务器。", "網路上的軟體儲存在伺服器。"),
+    (.s2twp, "医疗网络与社会网络不是网络服务器。", "醫療網絡與社會網絡不是網路伺服器。"),
     (.s2twp, "吸烟有害健康，请勿抽烟。", "吸菸有害健康，請勿抽菸。"),
     (.s2twp, "本法自公布日施行，计划由平台发布。", "本法自公布日施行，計畫由平台發布。"),
   ])
