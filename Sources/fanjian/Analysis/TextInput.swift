@@ -19,6 +19,27 @@ struct TextInput {
   /// The name used for standard input.
   static let standardInputName = "<stdin>"
 
+  /// Reads each path in turn (none, or `-`, is standard input) and hands it
+  /// to `body`; an input that cannot be read is reported on standard error
+  /// and skipped.
+  ///
+  /// - Returns: whether every input could be read.
+  static func readEach(_ paths: [String], _ body: (TextInput) throws -> Void) rethrows -> Bool {
+    var allRead = true
+    for path in paths.isEmpty ? ["-"] : paths {
+      let input: TextInput
+      do {
+        input = try read(path)
+      } catch {
+        AnalysisOutput.report(error)
+        allRead = false
+        continue
+      }
+      try body(input)
+    }
+    return allRead
+  }
+
   /// Reads `path` (or standard input for `-`) to the end and checks that it
   /// is UTF-8 text.
   ///

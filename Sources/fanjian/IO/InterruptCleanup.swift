@@ -26,6 +26,14 @@ enum InterruptCleanup {
     flags.initialize(repeating: 0, count: capacity)
     return flags
   }()
+  /// `[0]`: how many threads are between creating a temporary file and
+  /// tracking it; `[1]`: set once an interrupt arrived. Changed under `lock`,
+  /// read by the signal handler.
+  nonisolated(unsafe) private static let progress: UnsafeMutablePointer<Int32> = {
+    let counters = UnsafeMutablePointer<Int32>.allocate(capacity: 2)
+    counters.initialize(repeating: 0, count: 2)
+    return counters
+  }()
   nonisolated(unsafe) private static var lock = pthread_mutex_t()
   nonisolated(unsafe) private static var lockReady: Void = {
     pthread_mutex_init(&lock, nil)
@@ -41,6 +49,7 @@ enum InterruptCleanup {
   static func install() {
     _ = lockReady
     _ = active
+    _ = progress
     var handled = sigset_t()
     sigemptyset(&handled)
     for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
@@ -60,7 +69,19 @@ enum InterruptCleanup {
   }
 
   /// Unlinks every tracked file; runs inside the signal handler.
+  ///
+  /// The signal may arrive on one thread while another is creating a file
+  /// (with the signals held off there): wait, briefly and with only
+  /// async-signal-safe calls, until no creation is half done, so that file
+  /// is tracked, and removed, too.
   private static func removeAll() {
+    progress[1] = 1
+    var waited = 0
+    while progress[0] != 0 && waited < 200 {
+      var pause = timespec(tv_sec: 0, tv_nsec: 1_000_000)
+      nanosleep(&pause, nil)
+      waited += 1
+    }
     for slot in 0..<capacity where active[slot] != 0 {
       unlink(paths + slot * pathCapacity)
     }
@@ -82,6 +103,19 @@ enum InterruptCleanup {
     for signalNumber in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&held, signalNumber) }
     pthread_sigmask(SIG_BLOCK, &held, &previous)
     defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+    _ = lockReady
+    pthread_mutex_lock(&lock)
+    guard progress[1] == 0 else {
+      pthread_mutex_unlock(&lock)
+      throw SystemError(code: EINTR)
+    }
+    progress[0] += 1
+    pthread_mutex_unlock(&lock)
+    defer {
+      pthread_mutex_lock(&lock)
+      progress[0] -= 1
+      pthread_mutex_unlock(&lock)
+    }
     let created = try FileDescriptor.makeTemporaryFile(template: template)
     return (created.0, created.path, track(created.path))
   }

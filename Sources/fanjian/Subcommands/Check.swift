@@ -59,19 +59,11 @@ struct Check: ParsableCommand {
       AnalysisOutput.report(error)
       throw ExitCode(2)
     }
-    var unreadable = false
     var findingCount = 0
     var objects: [JSONValue] = []
-    for path in files.isEmpty ? ["-"] : files {
-      let input: TextInput
-      do {
-        input = try TextInput.read(path)
-      } catch {
-        AnalysisOutput.report(error)
-        unreadable = true
-        continue
-      }
-      guard let result = try? normalizer.normalize(utf8: input.bytes) else { continue }
+    let allRead = try TextInput.readEach(files) { input in
+      // TextInput checked the bytes, so this cannot throw.
+      guard let result = try? normalizer.normalize(utf8: input.bytes) else { return }
       findingCount += result.changes.count
       if json {
         objects.append(
@@ -88,7 +80,7 @@ struct Check: ParsableCommand {
     if json {
       do { try AnalysisOutput.write(JSONValue.array(objects).rendered() + "\n") } catch { throw ExitCode(2) }
     }
-    if unreadable { throw ExitCode(2) }
+    if !allRead { throw ExitCode(2) }
     if findingCount > 0 { throw ExitCode.failure }
   }
 }

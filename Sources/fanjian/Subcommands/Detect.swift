@@ -51,17 +51,8 @@ struct Detect: ParsableCommand {
 
   func run() throws {
     signal(SIGPIPE, SIG_IGN)
-    var succeeded = true
     var objects: [JSONValue] = []
-    for path in files.isEmpty ? ["-"] : files {
-      let input: TextInput
-      do {
-        input = try TextInput.read(path)
-      } catch {
-        AnalysisOutput.report(error)
-        succeeded = false
-        continue
-      }
+    let succeeded = try TextInput.readEach(files) { input in
       let detection = Script.detect(utf8: input.bytes)
       if json {
         objects.append(Self.json(detection, name: input.name))

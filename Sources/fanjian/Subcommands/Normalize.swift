@@ -140,27 +140,19 @@ struct Normalize: ParsableCommand {
       guard try runner.run(transform: NormalizerTransform(normalizer: normalizer)) else { throw ExitCode.failure }
       return
     }
-    var succeeded = true
+    var delivered = true
     var reports: [JSONValue] = []
     var allChanges: [NormalizationResult.Change] = []
-    for path in files.isEmpty ? ["-"] : files {
-      let input: TextInput
-      do {
-        input = try TextInput.read(path)
-      } catch {
-        AnalysisOutput.report(error)
-        succeeded = false
-        continue
-      }
+    let allRead = try TextInput.readEach(files) { input in
       // TextInput checked the bytes, so this cannot throw.
-      guard let result = try? normalizer.normalize(utf8: input.bytes) else { continue }
-      do {
+      guard let result = try? normalizer.normalize(utf8: input.bytes) else { return }
+      do throws(CommandError) {
         try deliver(result, of: input)
       } catch {
         if case .brokenPipe = error { throw ExitCode.failure }
         AnalysisOutput.report(error)
-        succeeded = false
-        continue
+        delivered = false
+        return
       }
       allChanges += result.changes
       switch report {
@@ -187,7 +179,7 @@ struct Normalize: ParsableCommand {
     case nil:
       break
     }
-    if !succeeded { throw ExitCode.failure }
+    if !allRead || !delivered { throw ExitCode.failure }
   }
 
   /// Writes the normalized text where it goes: `-o`, or standard output
