@@ -6,7 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .library(name: "Fanjian", targets: ["Fanjian"]),
-    .executable(name: "fanjian", targets: ["fanjian"]),
+    .executable(name: "fanjian", targets: ["FanjianCLI"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -24,13 +24,17 @@ let package = Package(
     // that an executable works when copied alone (no resource bundle).
     .target(name: "CFanjianTables", exclude: ["blobs"]),
     .target(name: "Fanjian", dependencies: ["CICU", "CFanjianTables"]),
+    // The `fanjian` command. Its module is FanjianCLI, not `fanjian`: a module
+    // whose name differs from the library's only in case clashes on
+    // case-insensitive file systems (macOS).
     .executableTarget(
-      name: "fanjian",
+      name: "FanjianCLI",
       dependencies: ["Fanjian", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     // Regenerates data/icu/ from ICU and compiles data/ into the embedded tables.
     .executableTarget(name: "fanjian-tables", dependencies: ["Fanjian"]),
-    .testTarget(name: "FanjianTests", dependencies: ["Fanjian"]),
-    .testTarget(name: "FanjianCLITests", dependencies: ["fanjian", "Fanjian"]),
+    // Fixtures are read through #filePath, not bundled as resources.
+    .testTarget(name: "FanjianTests", dependencies: ["Fanjian"], exclude: ["Fixtures"]),
+    .testTarget(name: "FanjianCLITests", dependencies: ["FanjianCLI", "Fanjian"]),
   ]
 )
