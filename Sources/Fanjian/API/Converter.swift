@@ -11,7 +11,7 @@ import CFanjianTables
 ///
 /// A converter is immutable and `Sendable`: build it once and share it across
 /// threads. Construction reads the compact tables embedded in the library (no
-/// text parsing) and takes 1–3 ms (most of it filling the 64K character table).
+/// text parsing) and takes 1–3 ms.
 /// Conversion is leftmost-longest matching over those tables, directly on
 /// UTF-8: O(n) in the input length.
 public final class Converter: Sendable {
