@@ -13,14 +13,7 @@ import Testing
 @Suite struct ConvertStreamingTests {
   @Test(.timeLimit(.minutes(1)))
   func stdinLinesAreConvertedBeforeInputEnds() throws {
-    _ = FanjianExecutable.ignoreSIGPIPE
-    let process = try FanjianExecutable.process(["convert", "-c", "s2t"])
-    let stdin = Pipe()
-    let stdout = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = FileHandle.nullDevice
-    try process.run()
+    let (process, stdin, stdout) = try FanjianExecutable.startPiped(["convert", "-c", "s2t"])
     defer {
       if process.isRunning { process.terminate() }
     }
@@ -58,14 +51,7 @@ import Testing
     .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/status"), "reads VmHWM from /proc (Linux)"),
     .timeLimit(.minutes(2)))
   func memoryStaysBoundedOnALargeStream() throws {
-    _ = FanjianExecutable.ignoreSIGPIPE
-    let process = try FanjianExecutable.process(["convert", "-c", "s2t"])
-    let stdin = Pipe()
-    let stdout = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = FileHandle.nullDevice
-    try process.run()
+    let (process, stdin, stdout) = try FanjianExecutable.startPiped(["convert", "-c", "s2t"])
     defer {
       if process.isRunning { process.terminate() }
     }

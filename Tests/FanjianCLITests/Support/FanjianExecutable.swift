@@ -80,6 +80,20 @@ enum FanjianExecutable {
     return process
   }
 
+  /// Starts `fanjian` with pipes on standard input and output (standard
+  /// error discarded), for tests that talk to it while it runs.
+  static func startPiped(_ arguments: [String]) throws -> (Process, stdin: Pipe, stdout: Pipe) {
+    _ = ignoreSIGPIPE
+    let process = try process(arguments)
+    let stdin = Pipe()
+    let stdout = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return (process, stdin, stdout)
+  }
+
   /// Runs `fanjian` to completion, feeding it `input` on standard input.
   ///
   /// Input is written and both outputs are read on their own threads, so
