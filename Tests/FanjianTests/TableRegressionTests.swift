@@ -151,4 +151,18 @@ struct TableRegressionTests {
   func taiwanVocabularyKept(config: ConversionConfig, input: String, expected: String) {
     #expect(Self.convert(config, input) == expected)
   }
+
+  // Errors of s2hk on devsets/hk-cantonese-dev (HKCanCor): the copula 係 after 但 一 定 已經 或者 …
+  // and before Cantonese particles, with blockers that keep Mandarin's 系統 系列 系數 and the
+  // sociology department; the particle 晒, the classifier 隻, the suffix 吓; Hong Kong's 台 and 舖.
+  @Test("Hong Kong Cantonese: 係 晒 隻 吓, with Mandarin's 系統 系列 系數 kept", arguments: [
+    (ConversionConfig.s2hk, "但系呢，佢已经系老师，一系你去，或者系佢啊。", "但係呢，佢已經係老師，一係你去，或者係佢啊。"),
+    (.s2hk, "系啊，系我讲嘅，你识晒啦，嗰只碟睇吓先。", "係啊，係我講嘅，你識晒啦，嗰隻碟睇吓先。"),
+    (.s2hk, "但系统有问题，一系列事情，恒定系数，社会系学生，如果系统坏了。", "但系統有問題，一系列事情，恆定系數，社會系學生，如果系統壞了。"),
+    (.s2hk, "请系好安全带，在台湾电视台和香港天文台附近的店铺铺路。", "請繫好安全帶，在台灣電視台和香港天文台附近的店舖鋪路。"),
+    (.s2t, "但系我哋一系去台北。", "但係我哋一係去臺北。"),
+  ])
+  func hongKongCantonese(config: ConversionConfig, input: String, expected: String) {
+    #expect(Self.convert(config, input) == expected)
+  }
 }
