@@ -94,8 +94,10 @@ extension TableMatcher {
     }
     let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
     let pair = pairLength == 8 ? word : word & ((1 &<< UInt64(truncatingIfNeeded: pairLength &* 8)) &- 1)
-    let bit = (Self.hash(pair) &>> 40) & 0xFFFF
-    guard pairFilter[Int(truncatingIfNeeded: bit &>> 6)] & (1 &<< (bit & 63)) != 0 else { return nil }
+    let (first, second) = Self.filterBits(pair)
+    guard pairFilter[Int(truncatingIfNeeded: first &>> 6)] & (1 &<< (first & 63)) != 0,
+      pairFilter[Int(truncatingIfNeeded: second &>> 6)] & (1 &<< (second & 63)) != 0
+    else { return nil }
     return findPhrase(pair: pair, pairLength: pairLength, at: i, in: p, end: end)
   }
 

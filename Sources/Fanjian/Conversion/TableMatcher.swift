@@ -8,9 +8,9 @@
 ///   Characters outside the BMP use the small `astralEntries` map.
 /// - Multi-character keys are grouped by the UTF-8 bytes of their first two
 ///   characters (at most 8 bytes, read from the input as one unaligned load)
-///   in an open-addressing hash (`pairKeys`/`pairRanges`), fronted by a 64 Kibit
-///   filter (`pairFilter`, 8 KiB, stays in L1) that rejects most pairs without
-///   touching the hash. Each group lists its phrases longest first, so the
+///   in an open-addressing hash (`pairKeys`/`pairRanges`), fronted by a
+///   128 Kibit, two-bit filter (`pairFilter`, 16 KiB, stays in L1) that
+///   rejects most pairs without touching the hash. Each group lists its phrases longest first, so the
 ///   first byte-equal key is the leftmost-longest match.
 /// - Keys and replacement values are stored once, pre-encoded as UTF-8, with
 ///   8 bytes of padding so that short copies and compares can use whole words.
@@ -149,8 +149,8 @@ final class TableMatcher: @unchecked Sendable {
     keys.initialize(repeating: 0, count: capacity)
     let ranges = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
     ranges.initialize(repeating: 0, count: capacity)
-    let filter = UnsafeMutablePointer<UInt64>.allocate(capacity: 1024)
-    filter.initialize(repeating: 0, count: 1024)
+    let filter = UnsafeMutablePointer<UInt64>.allocate(capacity: Self.filterWords)
+    filter.initialize(repeating: 0, count: Self.filterWords)
     let phraseList = UnsafeMutablePointer<Phrase>.allocate(capacity: max(grouped.count, 1))
     let shift = UInt64(64 - bits)
 
@@ -174,8 +174,10 @@ final class TableMatcher: @unchecked Sendable {
       while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
       keys[slot] = pair
       ranges[slot] = UInt64(start) << 32 | UInt64(stop - start)
-      let bit = (hash &>> 40) & 0xFFFF
-      filter[Int(bit &>> 6)] |= 1 &<< (bit & 63)
+      let (first, second) = Self.filterBits(pair)
+      for bit in [first, second] {
+        filter[Int(bit &>> 6)] |= 1 &<< (bit & 63)
+      }
       start = stop
     }
 
@@ -205,7 +207,7 @@ final class TableMatcher: @unchecked Sendable {
 
   /// Bytes of memory the compiled tables hold.
   var memoryFootprint: Int {
-    0x10000 * 4 + (pairMask + 1) * 16 + 8192 + phraseCount * MemoryLayout<Phrase>.stride
+    0x10000 * 4 + (pairMask + 1) * 16 + Self.filterWords * 8 + phraseCount * MemoryLayout<Phrase>.stride
       + astralEntries.count * 16
   }
 
@@ -220,6 +222,17 @@ final class TableMatcher: @unchecked Sendable {
   @inline(__always)
   static func hash(_ pair: UInt64) -> UInt64 {
     pair &* 0x9E37_79B9_7F4A_7C15
+  }
+
+  /// The pair filter: 2^17 bits (16 KiB, stays in L1), two bits per pair, each
+  /// from the top bits of a multiplicative hash (the only bits that depend on
+  /// every byte of the pair). With the ~9,700 pairs of s2twp about 2 % of
+  /// absent pairs pass, against 14 % with one bit in 2^16 (s2twp: +5 %).
+  static let filterWords = 1 << 11
+
+  @inline(__always)
+  static func filterBits(_ pair: UInt64) -> (UInt64, UInt64) {
+    (hash(pair) &>> 47, (pair &* 0xD6E8_FEB8_6659_FD93) &>> 47)
   }
 }
 
