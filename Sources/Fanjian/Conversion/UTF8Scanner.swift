@@ -11,11 +11,15 @@ enum UTF8Scanner {
     if b0 < 0x80 { return (b0, 1) }
     if b0 & 0xF0 == 0xE0 {
       guard i &+ 2 < end else { return truncated(p, at: i, end: end) }
-      let b1 = UInt32(p[i &+ 1]), b2 = UInt32(p[i &+ 2])
-      guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return (0, -1) }
-      let scalar = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)
-      // Reject overlong forms (< U+0800) and UTF-16 surrogates.
-      guard scalar >= 0x800, scalar & 0xF800 != 0xD800 else { return (0, -1) }
+      let b1 = UInt32(p[i &+ 1]) ^ 0x80, b2 = UInt32(p[i &+ 2]) ^ 0x80
+      // Both continuation bytes (0x80…0xBF) in one compare.
+      guard b1 | b2 < 0x40 else { return (0, -1) }
+      let scalar = (b0 & 0x0F) << 12 | b1 << 6 | b2
+      // Reject overlong forms (< U+0800) and UTF-16 surrogates; only the
+      // lead bytes E0 and ED can produce them.
+      if b0 == 0xE0 || b0 == 0xED {
+        guard scalar >= 0x800, scalar & 0xF800 != 0xD800 else { return (0, -1) }
+      }
       return (scalar, 3)
     }
     if b0 & 0xE0 == 0xC0 {

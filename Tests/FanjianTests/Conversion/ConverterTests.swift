@@ -36,6 +36,7 @@ import Testing
   @Test(arguments: [
     [0xC0, 0x80] as [UInt8],  // overlong
     [0xED, 0xA0, 0x80],  // surrogate
+    [0xE0, 0x9F, 0xBF],  // overlong three-byte form
     [0xE6, 0xB1],  // cut off at the end
     [0xF4, 0x90, 0x80, 0x80],  // beyond U+10FFFF
     [0x80],  // lone continuation byte
