@@ -98,3 +98,23 @@ import Testing
     #expect(results.allSatisfy { $0 == expected })
   }
 }
+
+/// The converter's UTF-8 validation agrees with the standard library's on arbitrary bytes.
+@Suite struct UTF8ValidationTests {
+  @Test func invalidInputIsRejectedExactlyWhenTheStandardLibraryRejectsIt() throws {
+    let converter = try Converter(.s2t)
+    // Bytes biased towards lead and continuation bytes, from a fixed seed.
+    let alphabet: [UInt8] = [0x41, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE4, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0x9F, 0xA0, 0x90, 0x8F]
+    var state: UInt64 = 0x2545_F491_4F6C_DD1D
+    for _ in 0..<5_000 {
+      var bytes: [UInt8] = []
+      for _ in 0..<8 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        bytes.append(alphabet[Int(state >> 59) % alphabet.count])
+      }
+      let valid = String(validating: bytes, as: UTF8.self) != nil
+      let accepted = (try? converter.convert(utf8: bytes)) != nil
+      #expect(valid == accepted, "\(bytes.map { String($0, radix: 16) })")
+    }
+  }
+}
