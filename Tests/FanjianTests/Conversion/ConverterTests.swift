@@ -101,20 +101,29 @@ import Testing
 
 /// The converter's UTF-8 validation agrees with the standard library's on arbitrary bytes.
 @Suite struct UTF8ValidationTests {
+  /// Valid text made of boundary scalars, with one byte replaced in most
+  /// samples, so that each sample tests one rule (overlong, surrogate, range,
+  /// truncation, stray continuation byte).
   @Test func invalidInputIsRejectedExactlyWhenTheStandardLibraryRejectsIt() throws {
     let converter = try Converter(.s2t)
-    // Bytes biased towards lead and continuation bytes, from a fixed seed.
-    let alphabet: [UInt8] = [0x41, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE4, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0x9F, 0xA0, 0x90, 0x8F]
+    let scalars: [UInt32] = [0x41, 0x7F, 0x80, 0x7FF, 0x800, 0x6C49, 0xD7FF, 0xE000, 0xFFFD, 0xFFFF, 0x10000, 0x20BB7, 0x10FFFF]
+    let replacements: [UInt8] = [0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0x41]
     var state: UInt64 = 0x2545_F491_4F6C_DD1D
-    for _ in 0..<5_000 {
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(state >> 33) % bound
+    }
+    var rejected = 0
+    for _ in 0..<20_000 {
       var bytes: [UInt8] = []
-      for _ in 0..<8 {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        bytes.append(alphabet[Int(state >> 59) % alphabet.count])
-      }
+      for _ in 0..<3 { bytes += Array(String(Unicode.Scalar(scalars[next(scalars.count)])!).utf8) }
+      if next(4) != 0 { bytes[next(bytes.count)] = replacements[next(replacements.count)] }
+      if next(8) == 0 { bytes.removeLast() }
       let valid = String(validating: bytes, as: UTF8.self) != nil
       let accepted = (try? converter.convert(utf8: bytes)) != nil
       #expect(valid == accepted, "\(bytes.map { String($0, radix: 16) })")
+      if !valid { rejected += 1 }
     }
+    #expect(rejected > 1_000 && rejected < 19_000, "the samples should mix valid and invalid text")
   }
 }
