@@ -74,32 +74,42 @@ let benchmarks: @Sendable () -> Void = {
   }
 }
 
-/// Registers `config` over the whole of `file` through
-/// `convert(utf8:appendingTo:)`, into an output array reused across iterations.
-private func registerBytesThroughput(_ config: ConversionConfig, _ file: Corpus.File, engine: Converter.Engine) {
-  let name = engine == .tables ? "\(config.rawValue) \(file.label)" : "\(config.rawValue) \(file.label) (ICU)"
+/// Registers a throughput benchmark over `file`, whose corpus and converter
+/// (`config`, `engine`) are prepared by the setup hook, outside the measured
+/// region; `body` runs the iterations and reports MB/s.
+private func registerCorpusBenchmark(
+  _ name: String, _ config: ConversionConfig, _ file: Corpus.File, engine: Converter.Engine = .tables,
+  warmupIterations: Int = 1, maxIterations: Int = 1_000,
+  body: @escaping @Sendable (Benchmark, State, Converter) throws -> Void
+) {
   let state = State()
   Benchmark(
     name,
     configuration: .init(
       metrics: Benchmark.defaultConfiguration.metrics + [FanjianMetric.megabytesPerSecond],
-      warmupIterations: engine == .icu ? 0 : 1,
-      maxIterations: engine == .icu ? 3 : 1_000,
+      warmupIterations: warmupIterations,
+      maxIterations: maxIterations,
       setup: { try state.prepare(config, file, engine: engine) },
       teardown: { state.reset() }
     )
   ) { benchmark throws in
-    let converter = try state.converter()
-    state.input.withUnsafeBytes { input in
+    try body(benchmark, state, try state.converter())
+  }
+}
+
+/// Registers `config` over the whole of `file` through
+/// `convert(utf8:appendingTo:)`, into an output array reused across iterations.
+private func registerBytesThroughput(_ config: ConversionConfig, _ file: Corpus.File, engine: Converter.Engine) {
+  let name = engine == .tables ? "\(config.rawValue) \(file.label)" : "\(config.rawValue) \(file.label) (ICU)"
+  registerCorpusBenchmark(
+    name, config, file, engine: engine, warmupIterations: engine == .icu ? 0 : 1,
+    maxIterations: engine == .icu ? 3 : 1_000
+  ) { benchmark, state, converter in
+    try state.input.withUnsafeBytes { input in
       for _ in benchmark.scaledIterations {
         state.output.removeAll(keepingCapacity: true)
         let start = ContinuousClock.now
-        do {
-          try converter.convert(utf8: input, appendingTo: &state.output)
-        } catch {
-          benchmark.error("\(name): \(error)")
-          return
-        }
+        try converter.convert(utf8: input, appendingTo: &state.output)
         benchmark.measurement(FanjianMetric.megabytesPerSecond, megabytesPerSecond(input.count, since: start))
       }
     }
@@ -111,16 +121,7 @@ private func registerBytesThroughput(_ config: ConversionConfig, _ file: Corpus.
 /// `chunkSize` bytes, as `fanjian convert` reads a pipe.
 private func registerStreamThroughput(_ config: ConversionConfig, _ file: Corpus.File, chunkSize: Int) {
   let name = "\(config.rawValue) \(file.label) (stream, \(chunkSize / 1024) KiB chunks)"
-  let state = State()
-  Benchmark(
-    name,
-    configuration: .init(
-      metrics: Benchmark.defaultConfiguration.metrics + [FanjianMetric.megabytesPerSecond],
-      setup: { try state.prepare(config, file, engine: .tables) },
-      teardown: { state.reset() }
-    )
-  ) { benchmark throws in
-    let converter = try state.converter()
+  registerCorpusBenchmark(name, config, file) { benchmark, state, converter in
     try state.input.withUnsafeBytes { input in
       for _ in benchmark.scaledIterations {
         let start = ContinuousClock.now
@@ -143,17 +144,7 @@ private func registerStreamThroughput(_ config: ConversionConfig, _ file: Corpus
 
 /// Registers `config` over `file` through the `String` API (`convert(_:)`).
 private func registerStringThroughput(_ config: ConversionConfig, _ file: Corpus.File) {
-  let name = "\(config.rawValue) \(file.label) (String)"
-  let state = State()
-  Benchmark(
-    name,
-    configuration: .init(
-      metrics: Benchmark.defaultConfiguration.metrics + [FanjianMetric.megabytesPerSecond],
-      setup: { try state.prepare(config, file, engine: .tables) },
-      teardown: { state.reset() }
-    )
-  ) { benchmark throws in
-    let converter = try state.converter()
+  registerCorpusBenchmark("\(config.rawValue) \(file.label) (String)", config, file) { benchmark, state, converter in
     for _ in benchmark.scaledIterations {
       let start = ContinuousClock.now
       blackHole(converter.convert(state.text))
@@ -165,17 +156,8 @@ private func registerStringThroughput(_ config: ConversionConfig, _ file: Corpus
 /// Registers `Normalizer(target:)` over `file`: the analysis path (two aligned
 /// conversions and a decision per differing character), not the hot loop.
 private func registerNormalizeThroughput(_ target: Standard, _ file: Corpus.File) {
-  let name = "normalize to \(target.rawValue) \(file.label)"
-  let state = State()
-  Benchmark(
-    name,
-    configuration: .init(
-      metrics: Benchmark.defaultConfiguration.metrics + [FanjianMetric.megabytesPerSecond],
-      maxIterations: 20,
-      setup: { try state.prepare(.s2t, file, engine: .tables) },
-      teardown: { state.reset() }
-    )
-  ) { benchmark throws in
+  registerCorpusBenchmark("normalize to \(target.rawValue) \(file.label)", .s2t, file, maxIterations: 20) {
+    benchmark, state, _ in
     let normalizer = try Normalizer(target: target)
     for _ in benchmark.scaledIterations {
       let start = ContinuousClock.now
