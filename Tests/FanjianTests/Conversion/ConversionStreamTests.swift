@@ -95,3 +95,34 @@ import Testing
     #expect(pieces == [0..<3, 3..<9, 9..<11])
   }
 }
+
+/// Streams of real text, cut at pseudo-random places, convert exactly as the whole.
+@Suite struct StreamPropertyTests {
+  @Test(arguments: [ConversionConfig.s2twp, .s2hk, .t2s, .tw2sp])
+  func realTextCutAnywhereConvertsAsAWhole(config: ConversionConfig) throws {
+    let corpus = EmbeddedTablesTests.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    let file = config == .t2s || config == .tw2sp ? "zh-hant-tw-laws.txt" : "zh-hans-laws.txt"
+    let text = try String(contentsOf: corpus.appendingPathComponent(file), encoding: .utf8)
+    // 200 KB from the middle, with its line breaks removed in half of it, so
+    // that long lines (no safe boundary) are cut too.
+    let slice = Array(text.utf8.dropFirst(1_000_000).prefix(200_000))
+    let half = slice.count / 2
+    // (Decoding repairs the characters the byte cuts split.)
+    let bytes = Array(String(decoding: slice[..<half], as: UTF8.self).replacingOccurrences(of: "\n", with: "").utf8)
+      + Array(String(decoding: slice[half...], as: UTF8.self).utf8)
+    let converter = try Converter(config)
+    let whole = try converter.convert(utf8: bytes)
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    var stream = converter.makeStream()
+    var output: [UInt8] = []
+    var start = 0
+    while start < bytes.count {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let end = min(bytes.count, start + 1 + Int(state >> 52) % 3_000)
+      try stream.convert(Array(bytes[start..<end]), appendingTo: &output)
+      start = end
+    }
+    try stream.finish(appendingTo: &output)
+    #expect(output == whole)
+  }
+}
