@@ -189,4 +189,17 @@ struct TableRegressionTests {
   func taiwanLawsContextChoices(config: ConversionConfig, input: String, expected: String) {
     #expect(Self.convert(config, input) == expected)
   }
+
+  // Errors of s2hk on devsets/hk-cantonese-dev (tuning round 2): 係 before 喺 冇 嚹 呃 跟住 好多 好似
+  // 上面 and after 應該 (with Mandarin's 應該繫好 應該系統 kept), the particle 晒 before 啲 佢 囖 喇 …
+  // (曬太陽 stays), Hong Kong's 厘米 and 秘書台.
+  @Test("Hong Kong Cantonese: more 係 and 晒, Hong Kong's 厘米", arguments: [
+    (ConversionConfig.s2hk, "应该系喺呢度，系冇问题，佢贴晒啲嘢，系好多人，系上面。", "應該係喺呢度，係冇問題，佢貼晒啲嘢，係好多人，係上面。"),
+    (.s2hk, "你应该系好安全带，应该系统地学习，晒太阳，晒衣服。", "你應該繫好安全帶，應該系統地學習，曬太陽，曬衣服。"),
+    (.s2hk, "画四厘米长，打去秘书台留言。", "畫四厘米長，打去秘書台留言。"),
+    (.s2t, "画四厘米长，你应该系好安全带。", "畫四釐米長，你應該繫好安全帶。"),
+  ])
+  func hongKongCantoneseMore(config: ConversionConfig, input: String, expected: String) {
+    #expect(Self.convert(config, input) == expected)
+  }
 }
