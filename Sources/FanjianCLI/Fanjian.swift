@@ -1,4 +1,5 @@
 import ArgumentParser
+import Fanjian
 
 #if canImport(Glibc)
   import Glibc
@@ -12,6 +13,9 @@ import ArgumentParser
 /// Traditional characters and regional standards.
 @main
 struct FanjianCommand: ParsableCommand {
+  /// This release of the tool, printed by `fanjian --version`.
+  static let version = "0.1.0"
+
   static let configuration = CommandConfiguration(
     commandName: "fanjian",
     abstract: "Convert Chinese text between Simplified and Traditional characters and regional standards.",
@@ -43,6 +47,7 @@ struct FanjianCommand: ParsableCommand {
       EXIT STATUS: 0 success, 1 some input failed (the others were still \
       converted), 2 usage error.
       """,
+    version: "fanjian \(FanjianCommand.version) (ICU \(Transliterator.icuVersion))",
     subcommands: [Convert.self, Configs.self, Normalize.self, Detect.self, Check.self],
     defaultSubcommand: Convert.self)
 

@@ -3,6 +3,12 @@ import Testing
 
 /// `--help` says what a user needs: config names, examples, exit codes, streaming.
 @Suite struct HelpTests {
+  @Test func versionNamesTheReleaseAndTheICUItUses() throws {
+    let result = try FanjianExecutable.run(["--version"])
+    #expect(result.status == 0)
+    #expect(result.outputText.hasPrefix("fanjian 0.1.0 (ICU "))
+  }
+
   @Test func rootHelpExplainsConfigNamesExamplesAndExitCodes() throws {
     let result = try FanjianExecutable.run(["--help"])
     #expect(result.status == 0)
