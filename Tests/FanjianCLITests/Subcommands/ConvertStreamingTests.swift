@@ -13,7 +13,7 @@ import Testing
 @Suite struct ConvertStreamingTests {
   @Test(.timeLimit(.minutes(1)))
   func stdinLinesAreConvertedBeforeInputEnds() throws {
-    let (process, stdin, stdout) = try FanjianExecutable.startPiped(["convert", "-c", "s2t"])
+    let (process, stdin, stdout, _) = try FanjianExecutable.startPiped(["convert", "-c", "s2t"])
     defer {
       if process.isRunning { process.terminate() }
     }
@@ -51,7 +51,7 @@ import Testing
     .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/status"), "reads VmHWM from /proc (Linux)"),
     .timeLimit(.minutes(2)))
   func memoryStaysBoundedOnALargeStream() throws {
-    let (process, stdin, stdout) = try FanjianExecutable.startPiped(["convert", "-c", "s2t"])
+    let (process, stdin, stdout, _) = try FanjianExecutable.startPiped(["convert", "-c", "s2t"])
     defer {
       if process.isRunning { process.terminate() }
     }
@@ -94,14 +94,7 @@ import Testing
 
   @Test(.timeLimit(.minutes(1)))
   func closedOutputPipeEndsTheToolQuietly() throws {
-    let process = try FanjianExecutable.process(["convert", "-c", "s2t"])
-    let stdin = Pipe()
-    let stdout = Pipe()
-    let stderr = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
-    try process.run()
+    let (process, stdin, stdout, stderr) = try FanjianExecutable.startPiped(["convert", "-c", "s2t"])
     defer {
       if process.isRunning { process.terminate() }
     }

@@ -80,18 +80,21 @@ enum FanjianExecutable {
     return process
   }
 
-  /// Starts `fanjian` with pipes on standard input and output (standard
-  /// error discarded), for tests that talk to it while it runs.
-  static func startPiped(_ arguments: [String]) throws -> (Process, stdin: Pipe, stdout: Pipe) {
+  /// Starts `fanjian` with a pipe on each of its standard streams, for tests
+  /// that talk to it while it runs (and for ``run(_:input:in:timeout:)``).
+  static func startPiped(
+    _ arguments: [String], in directory: URL? = nil
+  ) throws -> (Process, stdin: Pipe, stdout: Pipe, stderr: Pipe) {
     _ = ignoreSIGPIPE
-    let process = try process(arguments)
+    let process = try process(arguments, in: directory)
     let stdin = Pipe()
     let stdout = Pipe()
+    let stderr = Pipe()
     process.standardInput = stdin
     process.standardOutput = stdout
-    process.standardError = FileHandle.nullDevice
+    process.standardError = stderr
     try process.run()
-    return (process, stdin, stdout)
+    return (process, stdin, stdout, stderr)
   }
 
   /// Runs `fanjian` to completion, feeding it `input` on standard input.
@@ -103,15 +106,7 @@ enum FanjianExecutable {
   static func run(
     _ arguments: [String], input: [UInt8] = [], in directory: URL? = nil, timeout: TimeInterval = 120
   ) throws -> RunResult {
-    ignoreSIGPIPE
-    let process = try process(arguments, in: directory)
-    let stdin = Pipe()
-    let stdout = Pipe()
-    let stderr = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
-    try process.run()
+    let (process, stdin, stdout, stderr) = try startPiped(arguments, in: directory)
 
     let output = ThreadResult<Data>()
     let errors = ThreadResult<Data>()
