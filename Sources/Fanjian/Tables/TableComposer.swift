@@ -76,6 +76,24 @@ package struct TableComposer {
     for (key, value) in result where value != key && String(decoding: value, as: UTF8.self).unicodeScalars.count > 1 {
       if !keys.contains(value) { outputs.insert(value) }
     }
+    // An output that could be input too (no character of it is what the
+    // character table writes for another, as in 列印) and converts to itself
+    // anyway needs no entry; one would only hide the phrases that start
+    // inside it (列印 over 印制 in 列印制发). An output holding a converted
+    // character (顯 in 顯著) keeps its entry: in 顯著色素 it must win over
+    // 著色 → 着色 for converting twice to change nothing.
+    var written = Set<Unicode.Scalar>()
+    for (key, value) in result {
+      let keyScalars = Array(String(decoding: key, as: UTF8.self).unicodeScalars)
+      let valueScalars = Array(String(decoding: value, as: UTF8.self).unicodeScalars)
+      if keyScalars.count == 1, valueScalars.count == 1, keyScalars != valueScalars { written.insert(valueScalars[0]) }
+    }
+    if let plain = try? Converter(config: config, entries: result) {
+      outputs = outputs.filter { output in
+        let text = String(decoding: output, as: UTF8.self)
+        return text.unicodeScalars.contains(where: written.contains) || Array(plain.convert(text).utf8) != output
+      }
+    }
     for value in outputs { result.append((value, value)) }
     result.sort { $0.key.lexicographicallyPrecedes($1.key) }
     return (result, unreachable.sorted())
@@ -97,6 +115,19 @@ package struct TableComposer {
       guard outputScalars.count == 1, let source = text.unicodeScalars.first else { continue }
       reverse[outputScalars[0], default: []].append(source)
     }
+    // Phrases also decide characters: s2t writes 制 as 製 only inside words
+    // (制程 → 製程), so a later key written 進製程 is reached from 进制程.
+    for stage in prefix {
+      for (key, value) in stage.entries {
+        let keyScalars = Array(String(decoding: key, as: UTF8.self).unicodeScalars)
+        let valueScalars = Array(String(decoding: value, as: UTF8.self).unicodeScalars)
+        guard keyScalars.count > 1, keyScalars.count == valueScalars.count else { continue }
+        for (source, output) in zip(keyScalars, valueScalars) where source != output {
+          if !(reverse[output]?.contains(source) ?? false) { reverse[output, default: []].append(source) }
+        }
+      }
+    }
+    for output in reverse.keys { reverse[output]!.sort() }
     return reverse
   }
 
@@ -104,10 +135,10 @@ package struct TableComposer {
   private static func preimages(of key: [UInt8], reverse: [Unicode.Scalar: [Unicode.Scalar]]) -> [[UInt8]] {
     var partials: [String] = [""]
     for scalar in String(decoding: key, as: UTF8.self).unicodeScalars {
-      let options = [scalar] + (reverse[scalar] ?? []).filter { $0 != scalar }
+      let options = (reverse[scalar] ?? []).filter { $0 != scalar } + [scalar]
       var next: [String] = []
       for partial in partials {
-        for option in options where next.count < 64 {
+        for option in options where next.count < 256 {
           next.append(partial + String(Character(option)))
         }
       }
