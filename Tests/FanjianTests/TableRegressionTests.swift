@@ -215,6 +215,26 @@ struct TableRegressionTests {
     #expect(Self.convert(config, input) == expected)
   }
 
+  // Errors of s2tw on the tuning pool (devsets/local/tw-laws-train, 15,305 Taiwan lines; round 3).
+  // S→T words that a shorter key cut wrongly (履歷書 not 履曆書, 化學製品 not 化學制品, 公文採購,
+  // 眷舍, 於禁建 now that the name 于禁 is gone), 餘 and 准 in legal prose, 沖 for offsetting
+  // (沖減 沖抵 沖退), 回復 for restoring, 里長 for the village head, 豎 as t writes it; and
+  // Taiwan's own forms with their pool counts: 洩 (129:1), 簷 (12:0), 蒐證 (7:0), 陞遷 (26:3),
+  // 占缺 獨占 侵占 (10:0, 8:2, 5:0), 砲彈 砲兵 火砲 (8:0, 4:0, 2:0).
+  @Test("s2tw: context choices from the Taiwan tuning pool", arguments: [
+    (ConversionConfig.s2tw, "检附履历书，化学制品之公文采购，眷舍之配住。", "檢附履歷書，化學製品之公文採購，眷舍之配住。"),
+    (.s2tw, "受理于禁建范围内之申请；余由各机关负担，所余款项，仅准动支。", "受理於禁建範圍內之申請；餘由各機關負擔，所餘款項，僅准動支。"),
+    (.s2tw, "准备金冲减后，冲抵税额，冲退税款；回复正常、回复国籍。", "準備金沖減後，沖抵稅額，沖退稅款；回復正常、回復國籍。"),
+    (.s2tw, "村里长及邻长；竖立标志；屋檐下不得泄漏废水。", "村里長及鄰長；豎立標誌；屋簷下不得洩漏廢水。"),
+    (.s2tw, "搜证后办理升迁；占缺人员侵占公款，独占市场；机关调整并公布，仲裁并通知。", "蒐證後辦理陞遷；占缺人員侵占公款，獨占市場；機關調整並公布，仲裁並通知。"),
+    (.s2tw, "炮兵以火炮发射炮弹。", "砲兵以火砲發射砲彈。"),
+    (.s2tw, "在这里长大，心里长出希望。", "在這裡長大，心裡長出希望。"),
+    (.s2t, "检附履历书；竖立标志；屋檐下泄漏。", "檢附履歷書；豎立標誌；屋檐下泄漏。"),
+  ])
+  func taiwanPoolContextChoices(config: ConversionConfig, input: String, expected: String) {
+    #expect(Self.convert(config, input) == expected)
+  }
+
   // Errors of s2hk on devsets/hk-cantonese-dev (tuning round 2): 係 before 喺 冇 嚹 呃 跟住 好多 好似
   // 上面 and after 應該 (with Mandarin's 應該繫好 應該系統 kept), the particle 晒 before 啲 佢 囖 喇 …
   // (曬太陽 stays), Hong Kong's 厘米 and 秘書台.
