@@ -218,9 +218,11 @@ struct TableRegressionTests {
   // Errors of s2tw on the tuning pool (devsets/local/tw-laws-train, 15,305 Taiwan lines; round 3).
   // S→T words that a shorter key cut wrongly (履歷書 not 履曆書, 化學製品 not 化學制品, 公文採購,
   // 眷舍, 於禁建 now that the name 于禁 is gone), 餘 and 准 in legal prose, 沖 for offsetting
-  // (沖減 沖抵 沖退), 回復 for restoring, 里長 for the village head, 豎 as t writes it; and
+  // (沖減 沖抵 沖退), 回復 for restoring, 里長 for the village head (村裡長大 kept), 復議 for
+  // reconsideration, 複訓 複決, blockers 關註銷 指定制裁 文採購, 豎 as t writes it; and
   // Taiwan's own forms with their pool counts: 洩 (129:1), 簷 (12:0), 蒐證 (7:0), 陞遷 (26:3),
-  // 占缺 獨占 侵占 (10:0, 8:2, 5:0), 砲彈 砲兵 火砲 (8:0, 4:0, 2:0).
+  // 占缺 獨占 侵占 (10:0, 8:2, 5:0), 砲彈 砲兵 火砲 (8:0, 4:0, 2:0),
+  // 昇降機 (43:4), 託運 (8:0), 函復 (9:2), 填註 (8:0), the note label 註： (56:0), 轉僱 (6:0).
   @Test("s2tw: context choices from the Taiwan tuning pool", arguments: [
     (ConversionConfig.s2tw, "检附履历书，化学制品之公文采购，眷舍之配住。", "檢附履歷書，化學製品之公文採購，眷舍之配住。"),
     (.s2tw, "受理于禁建范围内之申请；余由各机关负担，所余款项，仅准动支。", "受理於禁建範圍內之申請；餘由各機關負擔，所餘款項，僅准動支。"),
@@ -228,7 +230,10 @@ struct TableRegressionTests {
     (.s2tw, "村里长及邻长；竖立标志；屋檐下不得泄漏废水。", "村里長及鄰長；豎立標誌；屋簷下不得洩漏廢水。"),
     (.s2tw, "搜证后办理升迁；占缺人员侵占公款，独占市场；机关调整并公布，仲裁并通知。", "蒐證後辦理陞遷；占缺人員侵占公款，獨占市場；機關調整並公布，仲裁並通知。"),
     (.s2tw, "炮兵以火炮发射炮弹。", "砲兵以火砲發射砲彈。"),
-    (.s2tw, "在这里长大，心里长出希望。", "在這裡長大，心裡長出希望。"),
+    (.s2tw, "在这里长大，心里长出希望，在村里长大。", "在這裡長大，心裡長出希望，在村裡長大。"),
+    (.s2tw, "办理村里长及里长选举，村（里）之编组；指定制裁之对象，机关注销登记。", "辦理村里長及里長選舉，村（里）之編組；指定制裁之對象，機關註銷登記。"),
+    (.s2tw, "行政复议，创制复决，定期复训；艺文采购之累计编制，回复至原状。", "行政復議，創制複決，定期複訓；藝文採購之累計編製，回復至原狀。"),
+    (.s2tw, "注：升降机与升降设备之托运，函复申请人并填注表格，转雇至他船。", "註：昇降機與昇降設備之託運，函復申請人並填註表格，轉僱至他船。"),
     (.s2t, "检附履历书；竖立标志；屋檐下泄漏。", "檢附履歷書；豎立標誌；屋檐下泄漏。"),
   ])
   func taiwanPoolContextChoices(config: ConversionConfig, input: String, expected: String) {
