@@ -240,6 +240,27 @@ struct TableRegressionTests {
     #expect(Self.convert(config, input) == expected)
   }
 
+  // s2hk's Cantonese stage (data/curated/hk-cantonese.txt, s2hk only): a lone 系 is the copula 係,
+  // kept as 系 in CC-CEDICT's words and in departments; 繫好 is "is very" unless something is
+  // tied; 曬 is the particle 晒 except in words for the sun; 隻 with no numeral; t2hk keeps what a
+  // Traditional text chose.
+  @Test("s2hk reads 系 晒 只 as Hong Kong's written Cantonese does", arguments: [
+    (ConversionConfig.s2hk, "佢系老师，我系讲紧，系咪？行为人系初犯。", "佢係老師，我係講緊，係咪？行為人係初犯。"),
+    (.s2hk, "他是中文系的学生，系主任说操作系统和关系都要改，按钮系结字型族系。", "他是中文系的學生，系主任說操作系統和關係都要改，按鈕繫結字型族系。"),
+    (.s2hk, "请系好安全带，佢系好专业。", "請繫好安全帶，佢係好專業。"),
+    (.s2hk, "食晒啦，换晒衫，离晒谱；晒太阳，晒干衣服，日晒雨淋。", "食晒啦，換晒衫，離晒譜；曬太陽，曬乾衣服，日曬雨淋。"),
+    (.s2hk, "擺低只手，呢只碟，十蚊只；不只手机，只眼前利益。", "擺低隻手，呢隻碟，十蚊隻；不只手機，只眼前利益。"),
+    (.s2hk, "咁都得喇吓。", "咁都得喇吓。"),
+  ])
+  func hongKongCantoneseStage(config: ConversionConfig, input: String, expected: String) {
+    #expect(Self.convert(config, input) == expected)
+  }
+
+  @Test("t2hk keeps the 系 and 曬 a Traditional text chose")
+  func traditionalToHongKongKeepsChoices() throws {
+    #expect(try Converter(.t2hk).convert("我系講緊，換曬衫，擺低只手。") == "我系講緊，換曬衫，擺低只手。")
+  }
+
   // Errors of s2hk on devsets/hk-cantonese-dev (tuning round 2): 係 before 喺 冇 嚹 呃 跟住 好多 好似
   // 上面 and after 應該 (with Mandarin's 應該繫好 應該系統 kept), the particle 晒 before 啲 佢 囖 喇 …
   // (曬太陽 stays), Hong Kong's 厘米 and 秘書台.

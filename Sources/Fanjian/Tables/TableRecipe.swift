@@ -19,6 +19,9 @@ package enum TableRecipe {
   package static let taiwanVocabulary = ["curated/tw-vocabulary.txt"]
   package static let taiwanVocabularyReverse = ["curated/tw-vocabulary-reverse.txt"]
   package static let toHongKong = ["curated/hk-variant-phrases.txt", "curated/hk-variants.txt"]
+  /// s2hk only: the readings of Hong Kong's written Cantonese (the copula 係, the
+  /// particle 晒, the classifier 隻); t2hk does not run it.
+  package static let hongKongCantonese = ["curated/hk-cantonese.txt", "generated/hk-copula-blockers.txt"]
   package static let fromHongKong = ["curated/hk-reverse-phrases.txt", "curated/hk-reverse-variants.txt"]
 
   /// The stages of a configuration, each a list of files relative to `data/`.
@@ -30,7 +33,7 @@ package enum TableRecipe {
     case .tw2s: return [fromTaiwan, traditionalToSimplified]
     case .s2twp: return [simplifiedToTraditional, taiwanVocabulary, toTaiwan]
     case .tw2sp: return [taiwanVocabularyReverse, fromTaiwan, traditionalToSimplified]
-    case .s2hk: return [simplifiedToTraditional, toHongKong]
+    case .s2hk: return [simplifiedToTraditional, hongKongCantonese, toHongKong]
     case .hk2s: return [fromHongKong, traditionalToSimplified]
     case .t2tw: return [toTaiwan]
     case .t2hk: return [toHongKong]
