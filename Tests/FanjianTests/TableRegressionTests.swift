@@ -250,7 +250,7 @@ struct TableRegressionTests {
     (.s2hk, "请系好安全带，佢系好专业。", "請繫好安全帶，佢係好專業。"),
     (.s2hk, "食晒啦，换晒衫，离晒谱；晒太阳，晒干衣服，日晒雨淋。", "食晒啦，換晒衫，離晒譜；曬太陽，曬乾衣服，日曬雨淋。"),
     (.s2hk, "擺低只手，呢只碟，十蚊只；不只手机，只眼前利益。", "擺低隻手，呢隻碟，十蚊隻；不只手機，只眼前利益。"),
-    (.s2hk, "咁都得喇吓。", "咁都得喇吓。"),
+    (.s2hk, "吓，咁都得喇吓？去晒衫。", "吓，咁都得喇吓？去曬衫。"),
   ])
   func hongKongCantoneseStage(config: ConversionConfig, input: String, expected: String) {
     #expect(Self.convert(config, input) == expected)
