@@ -151,6 +151,17 @@ struct TableRegressionTests {
     #expect(Self.convert(config, input) == expected)
   }
 
+  // Computing words that tw-gettext-cnvocab showed missing (欄位 套件 雜湊 演算法 介面 唯讀 匯流排 可攜式
+  // 外掛程式 運算元 解析度 若且唯若), with blockers for the laws' 預算法 決算法 計算法 結算法令 and
+  // chemistry's 界面活性劑.
+  @Test("s2twp converts computing vocabulary and keeps 預算法 and 界面活性劑", arguments: [
+    (ConversionConfig.s2twp, "缺少字段，安装软件包，哈希算法，用户界面，只读文件，总线地址，便携式设备，插件，操作数。", "缺少欄位，安裝套件，雜湊演算法，使用者介面，唯讀文件，匯流排地址，可攜式設備，外掛程式，運算元。"),
+    (.s2twp, "依预算法第三条、决算法及计算法，结算法令；界面活性剂；屏幕分辨率；当且仅当。", "依預算法第三條、決算法及計算法，結算法令；界面活性劑；螢幕解析度；若且唯若。"),
+  ])
+  func taiwanComputingVocabulary(config: ConversionConfig, input: String, expected: String) {
+    #expect(Self.convert(config, input) == expected)
+  }
+
   // The composed table must not let an identity entry (a phrase's output, kept as it is for
   // idempotence) hide a phrase that starts inside it: 列印 is its own simplified form, so the
   // identity was dropped and s2t's 印制 → 印製 is reached.
