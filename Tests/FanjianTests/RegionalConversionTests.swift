@@ -115,6 +115,7 @@ struct RegionalConversionTests {
     ("資料庫伺服器的記憶體不足。", "数据库服务器的内存不足。"),
     ("這些資料很重要。", "这些资料很重要。"),
     ("他寫程式，也解方程式。", "他写程序，也解方程式。"),
+    ("缺少欄位，雜湊演算法，螢幕解析度，唯讀，匯流排，外掛程式，運算元，若且唯若。", "缺少字段，哈希算法，屏幕分辨率，只读，总线，插件，操作数，当且仅当。"),
   ])
   func tw2sp(input: String, expected: String) {
     #expect(Converters.tw2sp.convert(input) == expected)
