@@ -229,7 +229,8 @@ struct TableRegressionTests {
   // Errors of s2tw on the tuning pool (devsets/local/tw-laws-train, 15,305 Taiwan lines; round 3;
   // 編製 "compile" after what is compiled and before 傳票 經費 概算, 編制 "staffing" in 組織編制 人員編制;
   // round 4: 權利回復 複丈 服制 化學製 委製 准單 製粉, the copula in 係偽造 係用以 而係, blockers 核發型式
-  // 長徵詢; Taiwan's 占 (the Ministry's form, pool 114:27), 疏濬, 菸、酒).
+  // 長徵詢; Taiwan's 占 (the Ministry's form, pool 114:27), 疏濬, 菸、酒; 准 "permit" is now the default
+  // for a lone 准, 準 coming from words (標準 準備 準確 瞄準 準用 準據, 很準 準沒錯)).
   // S→T words that a shorter key cut wrongly (履歷書 not 履曆書, 化學製品 not 化學制品, 公文採購,
   // 眷舍, 於禁建 now that the name 于禁 is gone), 餘 and 准 in legal prose, 沖 for offsetting
   // (沖減 沖抵 沖退), 回復 for restoring, 里長 for the village head (村裡長大 kept), 復議 for
@@ -252,6 +253,8 @@ struct TableRegressionTests {
     (.s2tw, "被害者权利回复条例；交回复议；土地复丈；本条例服制图说；化学制造程序；委制商；核发型式认证。", "被害者權利回復條例；交回復議；土地複丈；本條例服制圖說；化學製造程序；委製商；核發型式認證。"),
     (.s2tw, "由院长征询意见；转运准单；应为准许；制粉工厂；护照系伪造，保险费系用以购买，而系就所收取，而系统正常。", "由院長徵詢意見；轉運准單；應為准許；製粉工廠；護照係偽造，保險費係用以購買，而係就所收取，而系統正常。"),
     (.s2tw, "成绩占百分之六十，港湾疏浚工程，禁止贩卖烟、酒。", "成績占百分之六十，港灣疏濬工程，禁止販賣菸、酒。"),
+    (.s2t, "船舶只准使用，方准进口；准用前条规定；平准基金之准据，查核准则。", "船舶只准使用，方准進口；準用前條規定；平準基金之準據，查核準則。"),
+    (.s2t, "他算得很准，准没错；标准、准备、准确、瞄准、准时都不变，不准吸烟。", "他算得很準，準沒錯；標準、準備、準確、瞄準、準時都不變，不准吸煙。"),
     (.s2tw, "预算之编制及财务报告编制准则，定期编制经费报表；组织编制事项，人员编制，编制内人员。", "預算之編製及財務報告編製準則，定期編製經費報表；組織編制事項，人員編制，編制內人員。"),
   ])
   func taiwanPoolContextChoices(config: ConversionConfig, input: String, expected: String) {
