@@ -68,35 +68,37 @@ package struct TableComposer {
       if isSingleScalar && value == key { continue }
       result.append((key, value))
     }
-    // Every phrase's output stays as it is when converted again, so that a
-    // conversion is idempotent and text already in the target form (such as
-    // half-converted input) keeps the forms a phrase decided: s2t turns 干扰
-    // into 干擾, and 干擾 itself must not become 幹擾.
+    for value in identityOutputs(of: result, keys: keys) { result.append((value, value)) }
+    result.sort { $0.key.lexicographicallyPrecedes($1.key) }
+    return (result, unreachable.sorted())
+  }
+
+  /// The phrase outputs that get an entry mapping to themselves.
+  ///
+  /// Every phrase's output stays as it is when converted again, so that a
+  /// conversion is idempotent and text already in the target form (such as
+  /// half-converted input) keeps the forms a phrase decided: s2t turns 干扰
+  /// into 干擾, and 干擾 itself must not become 幹擾. An output that could be
+  /// input too (no character of it is what the character table writes for
+  /// another, as in 列印) and converts to itself anyway needs no entry; one
+  /// would only hide the phrases that start inside it (列印 over 印制 in
+  /// 列印制发). An output holding a converted character (顯 in 顯著) keeps its
+  /// entry: in 顯著色素 it must win over 著色 → 着色 for converting twice to
+  /// change nothing.
+  private func identityOutputs(of result: [(key: [UInt8], value: [UInt8])], keys: Set<[UInt8]>) -> [[UInt8]] {
     var outputs = Set<[UInt8]>()
-    for (key, value) in result where value != key && String(decoding: value, as: UTF8.self).unicodeScalars.count > 1 {
-      if !keys.contains(value) { outputs.insert(value) }
-    }
-    // An output that could be input too (no character of it is what the
-    // character table writes for another, as in 列印) and converts to itself
-    // anyway needs no entry; one would only hide the phrases that start
-    // inside it (列印 over 印制 in 列印制发). An output holding a converted
-    // character (顯 in 顯著) keeps its entry: in 顯著色素 it must win over
-    // 著色 → 着色 for converting twice to change nothing.
     var written = Set<Unicode.Scalar>()
     for (key, value) in result {
       let keyScalars = Array(String(decoding: key, as: UTF8.self).unicodeScalars)
       let valueScalars = Array(String(decoding: value, as: UTF8.self).unicodeScalars)
+      if valueScalars.count > 1, value != key, !keys.contains(value) { outputs.insert(value) }
       if keyScalars.count == 1, valueScalars.count == 1, keyScalars != valueScalars { written.insert(valueScalars[0]) }
     }
-    if let plain = try? Converter(config: config, entries: result) {
-      outputs = outputs.filter { output in
-        let text = String(decoding: output, as: UTF8.self)
-        return text.unicodeScalars.contains(where: written.contains) || Array(plain.convert(text).utf8) != output
-      }
+    guard let plain = try? Converter(config: config, entries: result) else { return Array(outputs) }
+    return outputs.filter { output in
+      let text = String(decoding: output, as: UTF8.self)
+      return text.unicodeScalars.contains(where: written.contains) || Array(plain.convert(text).utf8) != output
     }
-    for value in outputs { result.append((value, value)) }
-    result.sort { $0.key.lexicographicallyPrecedes($1.key) }
-    return (result, unreachable.sorted())
   }
 
   /// For each character, the characters the prefix pipeline turns into it.
