@@ -59,11 +59,12 @@ struct TableRegressionTests {
     #expect(Self.convert(config, input) == expected)
   }
 
-  @Test("t2s keeps 俱 姊 乾 著 where Simplified does, and simplifies rarer forms", arguments: [
+  @Test("t2s keeps 俱 姊 乾 著 and the surname 於 where Simplified does, and simplifies rarer forms", arguments: [
     (ConversionConfig.t2s, "一應俱全的俱樂部裏，姊妹倆一箭雙鵰。", "一应俱全的俱乐部里，姊妹俩一箭双雕。"),
     (.t2s, "小兒痲痺曾經很常見。", "小儿麻痹曾经很常见。"),
     (.t2s, "乾隆皇帝察微知著，反覆無常。", "乾隆皇帝察微知著，反复无常。"),
     (.t2s, "孩子們在衚衕裏盪鞦韆，遙望五嶽。", "孩子们在胡同里荡秋千，遥望五岳。"),
+    (.t2s, "於梨華生於上海，這位姓於的作家，於姓在於陵一帶。", "於梨华生于上海，这位姓於的作家，於姓在於陵一带。"),
   ])
   func traditionalToSimplified(config: ConversionConfig, input: String, expected: String) {
     #expect(Self.convert(config, input) == expected)
