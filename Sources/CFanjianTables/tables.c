@@ -37,6 +37,14 @@ static const unsigned char table_hk2s[] = {
 #embed "blobs/hk2s.bin"
 };
 
+static const unsigned char table_s2hkp[] = {
+#embed "blobs/s2hkp.bin"
+};
+
+static const unsigned char table_hk2sp[] = {
+#embed "blobs/hk2sp.bin"
+};
+
 static const unsigned char table_t2tw[] = {
 #embed "blobs/t2tw.bin"
 };
@@ -62,6 +70,8 @@ const unsigned char *fj_embedded_table(const char *name, size_t *length) {
   if (strcmp(name, "tw2sp") == 0) { *length = sizeof table_tw2sp; return table_tw2sp; }
   if (strcmp(name, "s2hk") == 0) { *length = sizeof table_s2hk; return table_s2hk; }
   if (strcmp(name, "hk2s") == 0) { *length = sizeof table_hk2s; return table_hk2s; }
+  if (strcmp(name, "s2hkp") == 0) { *length = sizeof table_s2hkp; return table_s2hkp; }
+  if (strcmp(name, "hk2sp") == 0) { *length = sizeof table_hk2sp; return table_hk2sp; }
   if (strcmp(name, "t2tw") == 0) { *length = sizeof table_t2tw; return table_t2tw; }
   if (strcmp(name, "t2hk") == 0) { *length = sizeof table_t2hk; return table_t2hk; }
   if (strcmp(name, "tw2t") == 0) { *length = sizeof table_tw2t; return table_tw2t; }

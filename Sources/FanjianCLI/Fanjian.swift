@@ -26,7 +26,7 @@ struct FanjianCommand: ParsableCommand {
         tw   Traditional Chinese, Taiwan standard forms (為 著 裡)
         hk   Traditional Chinese, Hong Kong standard forms (為 着 裏)
         p    (suffix) also convert regional vocabulary: s2twp turns 软件 into 軟體
-      `fanjian configs` lists all twelve configurations.
+      `fanjian configs` lists all fourteen configurations.
 
       `convert` is the default subcommand, so `fanjian -c s2t` means \
       `fanjian convert -c s2t`. Standard input is streamed line by line.

@@ -121,6 +121,25 @@ struct RegionalConversionTests {
     #expect(Converters.tw2sp.convert(input) == expected)
   }
 
+  // Hong Kong's vocabulary (s2hkp / hk2sp, configurations OpenCC lacks): only words whose
+  // mainland form Hong Kong does not write; 鼠標 and 新西蘭, which Hong Kong writes too, stay.
+  @Test("s2hkp: Hong Kong vocabulary, with words Hong Kong shares left alone", arguments: [
+    ("坐出租车去加油站，买冰淇淋和三明治，冰箱里有奶酪。", "坐的士去油站，買雪糕和三文治，雪櫃裏有芝士。"),
+    ("服务器的内存不足，应用程序的默认值，屏幕分辨率，超链接。", "伺服器的記憶體不足，應用程式的預設值，屏幕解像度，超連結。"),
+    ("软件和网络信息，鼠标，新西兰，骏马奔驰，佢系老师。", "軟件和網絡信息，鼠標，新西蘭，駿馬奔馳，佢係老師。"),
+  ])
+  func s2hkp(input: String, expected: String) throws {
+    #expect(try Converter(.s2hkp).convert(input) == expected)
+  }
+
+  @Test("hk2sp: mainland vocabulary from Hong Kong text", arguments: [
+    ("坐的士去油站，買雪糕同三文治，用伺服器同記憶體。", "坐出租车去加油站，买冰淇淋同三明治，用服务器同内存。"),
+    ("搭巴士，踩單車，平治天下。", "搭巴士，踩单车，平治天下。"),
+  ])
+  func hk2sp(input: String, expected: String) throws {
+    #expect(try Converter(.hk2sp).convert(input) == expected)
+  }
+
   @Test("t2tw", arguments: [
     ("爲了這個項目，他們着急地在裏面討論。", "為了這個項目，他們著急地在裡面討論。"),
     ("他説：“羣衆的眼睛是雪亮的。”", "他說：“群眾的眼睛是雪亮的。”"),

@@ -25,6 +25,12 @@ public enum ConversionConfig: String, CaseIterable, Sendable, Hashable, Codable 
   case s2hk
   /// Traditional, Hong Kong standard forms, to Simplified.
   case hk2s
+  /// Simplified to Traditional, Hong Kong standard forms and Hong Kong vocabulary
+  /// (出租车 → 的士). Not one of OpenCC's names; named the way its `p` configurations are.
+  case s2hkp
+  /// Traditional, Hong Kong forms and vocabulary, to Simplified with mainland vocabulary
+  /// (的士 → 出租车). Not one of OpenCC's names; named the way its `p` configurations are.
+  case hk2sp
   /// Traditional (OpenCC's standard) to Taiwan standard forms.
   case t2tw
   /// Traditional (OpenCC's standard) to Hong Kong standard forms.
@@ -53,6 +59,8 @@ public enum ConversionConfig: String, CaseIterable, Sendable, Hashable, Codable 
     case .tw2sp: return "Traditional (Taiwan) → Simplified with mainland vocabulary (軟體 → 软件)"
     case .s2hk: return "Simplified → Traditional, Hong Kong standard forms (為 着 裏)"
     case .hk2s: return "Traditional (Hong Kong) → Simplified"
+    case .s2hkp: return "Simplified → Traditional (Hong Kong) with Hong Kong vocabulary (出租车 → 的士)"
+    case .hk2sp: return "Traditional (Hong Kong) → Simplified with mainland vocabulary (的士 → 出租车)"
     case .t2tw: return "Traditional (OpenCC standard) → Taiwan standard forms"
     case .t2hk: return "Traditional (OpenCC standard) → Hong Kong standard forms"
     case .tw2t: return "Taiwan standard forms → Traditional (OpenCC standard)"

@@ -21,6 +21,8 @@ package enum TableRecipe {
   package static let toHongKong = ["curated/hk-variant-phrases.txt", "curated/hk-variants.txt"]
   /// s2hk only: the readings of Hong Kong's written Cantonese (the copula 係, the
   /// particle 晒, the classifier 隻); t2hk does not run it.
+  package static let hongKongVocabulary = ["curated/hk-vocabulary.txt"]
+  package static let hongKongVocabularyReverse = ["curated/hk-vocabulary-reverse.txt"]
   package static let hongKongCantonese = ["curated/hk-cantonese.txt", "generated/hk-copula-blockers.txt"]
   package static let fromHongKong = ["curated/hk-reverse-phrases.txt", "curated/hk-reverse-variants.txt"]
 
@@ -35,6 +37,8 @@ package enum TableRecipe {
     case .tw2sp: return [taiwanVocabularyReverse, fromTaiwan, traditionalToSimplified]
     case .s2hk: return [simplifiedToTraditional, hongKongCantonese, toHongKong]
     case .hk2s: return [fromHongKong, traditionalToSimplified]
+    case .s2hkp: return [simplifiedToTraditional, hongKongCantonese, hongKongVocabulary, toHongKong]
+    case .hk2sp: return [hongKongVocabularyReverse, fromHongKong, traditionalToSimplified]
     case .t2tw: return [toTaiwan]
     case .t2hk: return [toHongKong]
     case .tw2t: return [fromTaiwan]
