@@ -116,6 +116,7 @@ struct RegionalConversionTests {
     ("這些資料很重要。", "这些资料很重要。"),
     ("他寫程式，也解方程式。", "他写程序，也解方程式。"),
     ("缺少欄位，雜湊演算法，螢幕解析度，唯讀，匯流排，外掛程式，運算元，若且唯若。", "缺少字段，哈希算法，屏幕分辨率，只读，总线，插件，操作数，当且仅当。"),
+    ("十進位的軟連結，連接埠與控制項，副檔名；一個資源，一個資料庫。", "十进制的软链接，端口与控件，扩展名；一个资源，一个数据库。"),
   ])
   func tw2sp(input: String, expected: String) {
     #expect(Converters.tw2sp.convert(input) == expected)
@@ -135,6 +136,7 @@ struct RegionalConversionTests {
   @Test("hk2sp: mainland vocabulary from Hong Kong text", arguments: [
     ("坐的士去油站，買雪糕同三文治，用伺服器同記憶體。", "坐出租车去加油站，买冰淇淋同三明治，用服务器同内存。"),
     ("搭巴士，踩單車，平治天下。", "搭巴士，踩单车，平治天下。"),
+    ("跟隨軟連結，更新作業系統，適合程式設計師，個人資料私隱。", "跟随软链接，更新操作系统，适合程序员，个人资料隐私。"),
   ])
   func hk2sp(input: String, expected: String) throws {
     #expect(try Converter(.hk2sp).convert(input) == expected)
