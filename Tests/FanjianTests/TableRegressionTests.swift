@@ -235,7 +235,9 @@ struct TableRegressionTests {
   // word boundary in the mainland laws corpus (大干旱 相冲突 小范围 缩短发车 颁发型号 作出征收 市长征得),
   // 餘 in 萬餘 餘壓 餘值 餘刑, and 包乾 (CC-CEDICT), not 包幹); every two-character key X制 → X製 gets
   // blockers X制度 X制定 where the laws write them (規定制定 56 times, 記錄制度 44, 特制定 22); 臺賬;
-  // Taiwan and Hong Kong write 家具 where t has 傢具).
+  // Taiwan and Hong Kong write 家具 where t has 傢具); and keys found crossing a boundary by a scan
+  // for a phrase match whose first character ends a CC-CEDICT word with the character before it
+  // (要求|簽訂 not 求籤, 決定|不准許, 變更|准駕, 防控|干預, 司長|須, 施工|致, 核心|系統)).
   // S→T words that a shorter key cut wrongly (履歷書 not 履曆書, 化學製品 not 化學制品, 公文採購,
   // 眷舍, 於禁建 now that the name 于禁 is gone), 餘 and 准 in legal prose, 沖 for offsetting
   // (沖減 沖抵 沖退), 回復 for restoring, 里長 for the village head (村裡長大 kept), 復議 for
@@ -264,6 +266,8 @@ struct TableRegressionTests {
     (.s2tw, "依照规定制定，特制定本办法；记录制度；定制家具。", "依照規定制定，特制定本辦法；記錄制度；定製家具。"),
     (.s2t, "低丰度同位素，丰富的资源。", "低豐度同位素，豐富的資源。"),
     (.s2t, "率领周天子的军队，周天子驾崩。", "率領周天子的軍隊，周天子駕崩。"),
+    (.s2t, "要求签订合同，决定不准许，变更准驾车型，防控干预，司长须每年报告；核心系统，心系祖国。", "要求簽訂合同，決定不准許，變更准駕車型，防控干預，司長須每年報告；核心系統，心繫祖國。"),
+    (.s2tw, "因施工致影响交通，做工精致；与其系所合作。", "因施工致影響交通，做工精緻；與其系所合作。"),
     (.s2t, "船舶只准使用，方准进口；准用前条规定；平准基金之准据，查核准则。", "船舶只准使用，方准進口；準用前條規定；平準基金之準據，查核準則。"),
     (.s2t, "他算得很准，准没错；标准、准备、准确、瞄准、准时都不变，不准吸烟。", "他算得很準，準沒錯；標準、準備、準確、瞄準、準時都不變，不准吸煙。"),
     (.s2tw, "预算之编制及财务报告编制准则，定期编制经费报表；组织编制事项，人员编制，编制内人员。", "預算之編製及財務報告編製準則，定期編製經費報表；組織編制事項，人員編制，編制內人員。"),
