@@ -61,6 +61,14 @@ static const unsigned char table_hk2t[] = {
 #embed "blobs/hk2t.bin"
 };
 
+static const unsigned char table_t2jp[] = {
+#embed "blobs/t2jp.bin"
+};
+
+static const unsigned char table_jp2t[] = {
+#embed "blobs/jp2t.bin"
+};
+
 const unsigned char *fj_embedded_table(const char *name, size_t *length) {
   if (strcmp(name, "s2t") == 0) { *length = sizeof table_s2t; return table_s2t; }
   if (strcmp(name, "t2s") == 0) { *length = sizeof table_t2s; return table_t2s; }
@@ -76,6 +84,8 @@ const unsigned char *fj_embedded_table(const char *name, size_t *length) {
   if (strcmp(name, "t2hk") == 0) { *length = sizeof table_t2hk; return table_t2hk; }
   if (strcmp(name, "tw2t") == 0) { *length = sizeof table_tw2t; return table_tw2t; }
   if (strcmp(name, "hk2t") == 0) { *length = sizeof table_hk2t; return table_hk2t; }
+  if (strcmp(name, "t2jp") == 0) { *length = sizeof table_t2jp; return table_t2jp; }
+  if (strcmp(name, "jp2t") == 0) { *length = sizeof table_jp2t; return table_jp2t; }
   *length = 0;
   return NULL;
 }

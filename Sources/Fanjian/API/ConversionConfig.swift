@@ -3,7 +3,8 @@
 /// The names and meanings are the ones OpenCC made standard: `s` is Simplified
 /// Chinese, `t` is the traditional standard of OpenCC's tables (爲, 着, 裏),
 /// `tw` and `hk` are the Taiwan and Hong Kong standard forms, and a trailing
-/// `p` also converts regional vocabulary (软件 → 軟體).
+/// `p` also converts regional vocabulary (软件 → 軟體); `jp` is Japanese
+/// Shinjitai, the new character forms of Japan's Jōyō and Jinmeiyō lists (國 → 国).
 ///
 /// ```swift
 /// let config = ConversionConfig(name: "s2tw")  // .s2tw
@@ -39,6 +40,12 @@ public enum ConversionConfig: String, CaseIterable, Sendable, Hashable, Codable 
   case tw2t
   /// Hong Kong standard forms to Traditional (OpenCC's standard).
   case hk2t
+  /// Traditional (OpenCC's standard) to Japanese Shinjitai (國語の學習 → 国語の学習);
+  /// characters Japanese writes unchanged, kana and non-Han text pass through.
+  case t2jp
+  /// Japanese Shinjitai to Traditional (OpenCC's standard) (国語の学習 → 國語の學習),
+  /// by phrase where a new form stands for several old ones (弁護 → 辯護, 花弁 → 花瓣).
+  case jp2t
 
   /// Looks a configuration up by its name, accepting OpenCC's file names too
   /// (`"s2tw"`, `"S2TW"`, `"s2tw.json"`); `nil` when there is no such configuration.
@@ -65,6 +72,8 @@ public enum ConversionConfig: String, CaseIterable, Sendable, Hashable, Codable 
     case .t2hk: return "Traditional (OpenCC standard) → Hong Kong standard forms"
     case .tw2t: return "Taiwan standard forms → Traditional (OpenCC standard)"
     case .hk2t: return "Hong Kong standard forms → Traditional (OpenCC standard)"
+    case .t2jp: return "Traditional (OpenCC standard) → Japanese Shinjitai (國 → 国, 藝 → 芸)"
+    case .jp2t: return "Japanese Shinjitai → Traditional (OpenCC standard) (国 → 國, 弁護 → 辯護)"
     }
   }
 }

@@ -25,6 +25,8 @@ package enum TableRecipe {
   package static let hongKongVocabularyReverse = ["curated/hk-vocabulary-reverse.txt"]
   package static let hongKongCantonese = ["curated/hk-cantonese.txt", "generated/hk-copula-blockers.txt"]
   package static let fromHongKong = ["curated/hk-reverse-phrases.txt", "curated/hk-reverse-variants.txt"]
+  package static let toJapanese = ["curated/jp-shinjitai-phrases.txt", "curated/jp-shinjitai-characters.txt"]
+  package static let fromJapanese = ["curated/jp-kyujitai-phrases.txt", "curated/jp-kyujitai-characters.txt"]
 
   /// The stages of a configuration, each a list of files relative to `data/`.
   package static func stages(of config: ConversionConfig) -> [[String]] {
@@ -43,6 +45,8 @@ package enum TableRecipe {
     case .t2hk: return [toHongKong]
     case .tw2t: return [fromTaiwan]
     case .hk2t: return [fromHongKong]
+    case .t2jp: return [toJapanese]
+    case .jp2t: return [fromJapanese]
     }
   }
 
