@@ -25,8 +25,9 @@ struct FanjianCommand: ParsableCommand {
         t    Traditional Chinese in OpenCC's standard forms (爲 着 裏)
         tw   Traditional Chinese, Taiwan standard forms (為 著 裡)
         hk   Traditional Chinese, Hong Kong standard forms (為 着 裏)
+        jp   Japanese Shinjitai, the new forms of Japan's kanji lists (国 学 説)
         p    (suffix) also convert regional vocabulary: s2twp turns 软件 into 軟體
-      `fanjian configs` lists all fourteen configurations.
+      `fanjian configs` lists all sixteen configurations.
 
       `convert` is the default subcommand, so `fanjian -c s2t` means \
       `fanjian convert -c s2t`. Standard input is streamed line by line.

@@ -10,8 +10,8 @@ struct Configs: ParsableCommand {
       name to `fanjian convert -c`.
 
       Names read as source2target: s = Simplified, t = Traditional (OpenCC's \
-      standard forms), tw = Taiwan standard, hk = Hong Kong standard; a trailing \
-      p also converts regional vocabulary (软件 → 軟體).
+      standard forms), tw = Taiwan standard, hk = Hong Kong standard, jp = \
+      Japanese Shinjitai; a trailing p also converts regional vocabulary (软件 → 軟體).
       """)
 
   /// Prints the listing.

@@ -8,7 +8,7 @@ import Testing
     #expect(result.status == 0)
     let lines = result.outputText.split(separator: "\n")
     let names = lines.compactMap { $0.split(separator: " ").first.map(String.init) }
-    #expect(names == ["s2t", "t2s", "s2tw", "tw2s", "s2twp", "tw2sp", "s2hk", "hk2s", "s2hkp", "hk2sp", "t2tw", "t2hk", "tw2t", "hk2t"])
+    #expect(names == ["s2t", "t2s", "s2tw", "tw2s", "s2twp", "tw2sp", "s2hk", "hk2s", "s2hkp", "hk2sp", "t2tw", "t2hk", "tw2t", "hk2t", "t2jp", "jp2t"])
     for line in lines {
       #expect(line.contains("→"), "\(line) has no summary")
     }
