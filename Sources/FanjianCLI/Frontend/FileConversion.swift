@@ -22,6 +22,9 @@ struct FileConversionSettings {
   var action: BatchAction = .write
   /// With `--in-place`, the suffix of backups.
   var backupSuffix: String?
+  /// How many threads may convert one file's large chunks: the threads that
+  /// `--jobs` allows and other files do not use (a single large file gets them all).
+  var threadsPerFile = 1
 }
 
 /// How converting one file ended.
@@ -80,10 +83,13 @@ struct FileConversion {
     var original: stat?
     switch job.input {
     case .standardInput:
-      input = InputFile(descriptor: .standardInput, name: job.name, isStandardInput: true, progress: progress)
+      input = InputFile(
+        descriptor: .standardInput, name: job.name, isStandardInput: true, progress: progress,
+        threads: settings.threadsPerFile)
     case .file(let path):
       input = InputFile(
-        descriptor: try Self.open(path, name: job.name), name: job.name, isStandardInput: false, progress: progress)
+        descriptor: try Self.open(path, name: job.name), name: job.name, isStandardInput: false, progress: progress,
+        threads: settings.threadsPerFile)
       if job.destination == .inPlace {
         guard let info = try? input.descriptor.status(), FileSystem.isRegularFile(info) else {
           input.close()
@@ -255,7 +261,7 @@ struct FileConversion {
     } catch {
       throw failure(error)
     }
-    var filter = transform.makeFilter()
+    var filter = transform.makeFilter(threads: settings.threadsPerFile)
     var detector = ChangeDetector()
     var diff = settings.action == .diff ? UnifiedDiff(oldName: diffName, newName: diffName) : nil
     var decoded: [UInt8] = []
@@ -393,11 +399,18 @@ enum Sink {
   }
 }
 
-/// An input read in chunks of up to 64 KiB, with its start read ahead once
-/// (to look for a byte order mark and NUL bytes) and handed out again.
+/// An input read in chunks, with its start read ahead once (to look for a
+/// byte order mark and NUL bytes) and handed out again.
+///
+/// Chunks are large for a regular file: 1 MiB, or 2 MiB a thread when the
+/// file may be converted on several (fewer system calls, and enough lines in
+/// a chunk to share out). A pipe or terminal gets 64 KiB reads, which return
+/// as soon as anything arrives, so a line is converted as soon as it is there.
 final class InputFile {
-  /// The size of the read buffer.
-  static let bufferSize = 64 * 1024
+  /// The read size for pipes, terminals and other streams.
+  static let streamBufferSize = 64 * 1024
+  /// The read size for a regular file converted on one thread.
+  static let fileBufferSize = 1 << 20
   /// How much of the start of a file is checked for NUL bytes.
   static let binaryProbeSize = 8 * 1024
 
@@ -405,15 +418,18 @@ final class InputFile {
   let name: String
   let isStandardInput: Bool
   private let progress: BatchProgress?
-  private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: InputFile.bufferSize, alignment: 16)
+  private let buffer: UnsafeMutableRawBufferPointer
   private var replay = 0  // bytes of the probe still to hand out
   private var readThisPass = 0
 
-  init(descriptor: FileDescriptor, name: String, isStandardInput: Bool, progress: BatchProgress?) {
+  init(descriptor: FileDescriptor, name: String, isStandardInput: Bool, progress: BatchProgress?, threads: Int = 1) {
     self.descriptor = descriptor
     self.name = name
     self.isStandardInput = isStandardInput
     self.progress = progress
+    let isFile = (try? descriptor.status()).map(FileSystem.isRegularFile) ?? false
+    let size = isFile ? max(Self.fileBufferSize, 2 * Self.fileBufferSize * threads) : Self.streamBufferSize
+    buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
   }
 
   deinit {
