@@ -373,7 +373,7 @@ enum Sink {
       try console.writeResult(bytes)
     case .file(let output):
       do {
-        try output.descriptor.writeAll(bytes)
+        try output.write(bytes)
       } catch {
         throw .writeFailed(path: output.destination, reason: error)
       }
