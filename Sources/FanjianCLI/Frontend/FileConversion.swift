@@ -402,21 +402,22 @@ enum Sink {
 /// An input read in chunks, with its start read ahead once (to look for a
 /// byte order mark and NUL bytes) and handed out again.
 ///
-/// Chunks are large for a regular file: 1 MiB, or 2 MiB a thread when the
-/// file may be converted on several (fewer system calls, and enough lines in
-/// a chunk to share out). A pipe or terminal gets 64 KiB reads, which return
-/// as soon as anything arrives, so a line is converted as soon as it is there.
+/// Chunks are large: 1 MiB, or 2 MiB a thread when the input may be
+/// converted on several (fewer system calls, and enough lines in a chunk to
+/// share out). From a pipe or terminal, a chunk is what one read returns as
+/// soon as anything arrives, plus whatever else is already waiting: a slow
+/// producer's line is converted the moment it is there, a fast producer's
+/// output in large chunks.
 final class InputFile {
-  /// The read size for pipes, terminals and other streams.
-  static let streamBufferSize = 64 * 1024
-  /// The read size for a regular file converted on one thread.
-  static let fileBufferSize = 1 << 20
+  /// The chunk size for one thread.
+  static let chunkSize = 1 << 20
   /// How much of the start of a file is checked for NUL bytes.
   static let binaryProbeSize = 8 * 1024
 
   let descriptor: FileDescriptor
   let name: String
   let isStandardInput: Bool
+  private let isRegularFile: Bool
   private let progress: BatchProgress?
   private let buffer: UnsafeMutableRawBufferPointer
   private var replay = 0  // bytes of the probe still to hand out
@@ -427,8 +428,8 @@ final class InputFile {
     self.name = name
     self.isStandardInput = isStandardInput
     self.progress = progress
-    let isFile = (try? descriptor.status()).map(FileSystem.isRegularFile) ?? false
-    let size = isFile ? max(Self.fileBufferSize, 2 * Self.fileBufferSize * threads) : Self.streamBufferSize
+    isRegularFile = (try? descriptor.status()).map(FileSystem.isRegularFile) ?? false
+    let size = threads > 1 ? 2 * Self.chunkSize * threads : Self.chunkSize
     buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
   }
 
@@ -458,10 +459,25 @@ final class InputFile {
       count = try read(into: buffer)
     }
     guard count > 0 else { return nil }
+    if !isRegularFile {
+      // Take whatever else is already waiting in the pipe (without waiting for
+      // more), so a fast producer gives large chunks and a slow one each line at once.
+      while count < buffer.count && Self.hasDataWaiting(descriptor) {
+        let more = try read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[count...]))
+        if more == 0 { break }
+        count += more
+      }
+    }
     readThisPass += count
     progress?.add(bytes: count)
     // Valid until the next call, which reads into the same buffer.
     return UnsafeRawBufferPointer(rebasing: buffer[..<count])
+  }
+
+  /// Whether a read of `descriptor` would return at once (data or the end).
+  private static func hasDataWaiting(_ descriptor: FileDescriptor) -> Bool {
+    var request = pollfd(fd: descriptor.rawValue, events: Int16(POLLIN), revents: 0)
+    return poll(&request, 1, 0) > 0 && request.revents & Int16(POLLIN | POLLHUP) != 0
   }
 
   /// Whether the input can be read again from the start (files; not pipes).
