@@ -23,13 +23,15 @@ let package = Package(
     // The compiled conversion tables, embedded in the binary with C23 #embed so
     // that an executable works when copied alone (no resource bundle).
     .target(name: "CFanjianTables", exclude: ["blobs"]),
+    // System calls the Glibc module lacks (sync_file_range), for the CLI's output files.
+    .target(name: "CSystemCalls"),
     .target(name: "Fanjian", dependencies: ["CICU", "CFanjianTables"]),
     // The `fanjian` command. Its module is FanjianCLI, not `fanjian`: a module
     // whose name differs from the library's only in case clashes on
     // case-insensitive file systems (macOS).
     .executableTarget(
       name: "FanjianCLI",
-      dependencies: ["Fanjian", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: ["Fanjian", "CSystemCalls", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     // Regenerates data/icu/ from ICU and compiles data/ into the embedded tables.
     .executableTarget(name: "fanjian-tables", dependencies: ["Fanjian"]),

@@ -19,6 +19,7 @@ let package = Package(
     .executableTarget(
       name: "FanjianBenchmarks",
       dependencies: [
+        "BenchmarkSupport",
         .product(name: "Fanjian", package: "Fanjian"),
         .product(name: "Benchmark", package: "benchmark"),
       ],
@@ -29,7 +30,9 @@ let package = Package(
     // JSON; scripts/compare-engines runs it beside OpenCC's Python binding.
     .executableTarget(
       name: "fanjian-inprocess",
-      dependencies: [.product(name: "Fanjian", package: "Fanjian")]
+      dependencies: ["BenchmarkSupport", .product(name: "Fanjian", package: "Fanjian")]
     ),
+    // What both measure against: the plain per-character table loop.
+    .target(name: "BenchmarkSupport", dependencies: [.product(name: "Fanjian", package: "Fanjian")]),
   ]
 )

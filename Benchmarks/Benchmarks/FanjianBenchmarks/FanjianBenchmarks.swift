@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import Fanjian
 import Foundation
 
@@ -12,14 +13,30 @@ enum FanjianMetric {
   static let megabytesPerSecond = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)
   /// Bytes held by a converter's compiled tables (`Converter.tableMemory`).
   static let tableBytes = BenchmarkMetric.custom("table bytes", polarity: .prefersSmaller, useScalingFactor: false)
+  /// A conversion's MB/s as a percentage of the plain per-character table
+  /// loop's (``CharacterTableLimit``) on the same input, measured in the same
+  /// process just before: how close the converter runs to that limit.
+  static let percentOfLimit = BenchmarkMetric.custom(
+    "% of char-table limit", polarity: .prefersLarger, useScalingFactor: false)
 }
+
+/// A regression of more than 5 % in the median fails
+/// `swift package benchmark baseline check`: throughput, time and our MB/s.
+let regressionThresholds: [BenchmarkMetric: BenchmarkThresholds] = [
+  .wallClock: .init(relative: [.p50: 5.0]),
+  .cpuTotal: .init(relative: [.p50: 5.0]),
+  .throughput: .init(relative: [.p50: 5.0]),
+  FanjianMetric.megabytesPerSecond: .init(relative: [.p50: 5.0]),
+  FanjianMetric.percentOfLimit: .init(relative: [.p50: 5.0]),
+]
 
 let benchmarks: @Sendable () -> Void = {
   Benchmark.defaultConfiguration = .init(
     metrics: [.wallClock, .throughput, .cpuTotal, .mallocCountTotal, .peakMemoryResident],
     warmupIterations: 1,
     maxDuration: .seconds(2),
-    maxIterations: 1_000
+    maxIterations: 1_000,
+    thresholds: regressionThresholds
   )
 
   // Whole-corpus throughput of the byte API, the CLI's and servers' hot path.
@@ -35,6 +52,10 @@ let benchmarks: @Sendable () -> Void = {
   // so only on the small corpus).
   registerBytesThroughput(.s2t, .zuozhuan, engine: .icu)
   registerStreamThroughput(.s2t, .zhHansLaws, chunkSize: 64 * 1024)
+  // The limit itself, on each corpus: a plain per-character table (s2t's, or t2s's).
+  registerCharacterTableLimit(.s2t, .zhHansLaws)
+  registerCharacterTableLimit(.s2t, .zuozhuan)
+  registerCharacterTableLimit(.t2s, .zhHantTWLaws)
   registerStringThroughput(.s2t, .zuozhuan)
   registerNormalizeThroughput(.traditional, .zhHantTWLaws)
 
@@ -44,7 +65,7 @@ let benchmarks: @Sendable () -> Void = {
     "s2t short sentence (String) x1000",
     configuration: .init(
       metrics: [.wallClock, .throughput, .mallocCountTotal],
-      scalingFactor: .kilo, maxDuration: .seconds(1)
+      scalingFactor: .kilo, maxDuration: .seconds(1), thresholds: regressionThresholds
     )
   ) { benchmark throws in
     let converter = try Converter(.s2t)
@@ -62,7 +83,7 @@ let benchmarks: @Sendable () -> Void = {
       "Converter(.\(config.rawValue))",
       configuration: .init(
         metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .mallocBytesCount, .peakMemoryResident, FanjianMetric.tableBytes],
-        maxDuration: .seconds(1), maxIterations: 200
+        maxDuration: .seconds(1), maxIterations: 200, thresholds: regressionThresholds
       )
     ) { benchmark throws in
       for _ in benchmark.scaledIterations {
@@ -79,21 +100,42 @@ let benchmarks: @Sendable () -> Void = {
 /// region; `body` runs the iterations and reports MB/s.
 private func registerCorpusBenchmark(
   _ name: String, _ config: ConversionConfig, _ file: Corpus.File, engine: Converter.Engine = .tables,
-  warmupIterations: Int = 1, maxIterations: Int = 1_000,
+  warmupIterations: Int = 1, maxIterations: Int = 1_000, measuresLimit: Bool = false,
   body: @escaping @Sendable (Benchmark, State, Converter) throws -> Void
 ) {
   let state = State()
   Benchmark(
     name,
     configuration: .init(
-      metrics: Benchmark.defaultConfiguration.metrics + [FanjianMetric.megabytesPerSecond],
+      metrics: Benchmark.defaultConfiguration.metrics + [FanjianMetric.megabytesPerSecond]
+        + (measuresLimit ? [FanjianMetric.percentOfLimit] : []),
       warmupIterations: warmupIterations,
       maxIterations: maxIterations,
-      setup: { try state.prepare(config, file, engine: engine) },
+      thresholds: regressionThresholds,
+      setup: { try state.prepare(config, file, engine: engine, measuringLimit: measuresLimit) },
       teardown: { state.reset() }
     )
   ) { benchmark throws in
     try body(benchmark, state, try state.converter())
+  }
+}
+
+/// Registers the plain per-character table loop over `file`, with
+/// `config`'s single-character replacements: the limit the converters'
+/// "% of char-table limit" is measured against.
+private func registerCharacterTableLimit(_ config: ConversionConfig, _ file: Corpus.File) {
+  registerCorpusBenchmark("char-table limit (\(config.rawValue)) \(file.label)", config, file) {
+    benchmark, state, converter in
+    let limit = state.limit(for: converter)
+    benchmark.startMeasurement()
+    state.input.withUnsafeBytes { input in
+      for _ in benchmark.scaledIterations {
+        let start = ContinuousClock.now
+        limit.convert(input, into: &state.output)
+        benchmark.measurement(FanjianMetric.megabytesPerSecond, megabytesPerSecond(input.count, since: start))
+      }
+    }
+    blackHole(state.output)
   }
 }
 
@@ -103,14 +145,18 @@ private func registerBytesThroughput(_ config: ConversionConfig, _ file: Corpus.
   let name = engine == .tables ? "\(config.rawValue) \(file.label)" : "\(config.rawValue) \(file.label) (ICU)"
   registerCorpusBenchmark(
     name, config, file, engine: engine, warmupIterations: engine == .icu ? 0 : 1,
-    maxIterations: engine == .icu ? 3 : 1_000
+    maxIterations: engine == .icu ? 3 : 1_000, measuresLimit: engine == .tables
   ) { benchmark, state, converter in
     try state.input.withUnsafeBytes { input in
       for _ in benchmark.scaledIterations {
         state.output.removeAll(keepingCapacity: true)
         let start = ContinuousClock.now
         try converter.convert(utf8: input, appendingTo: &state.output)
-        benchmark.measurement(FanjianMetric.megabytesPerSecond, megabytesPerSecond(input.count, since: start))
+        let speed = megabytesPerSecond(input.count, since: start)
+        benchmark.measurement(FanjianMetric.megabytesPerSecond, speed)
+        if state.limitMegabytesPerSecond > 0 {
+          benchmark.measurement(FanjianMetric.percentOfLimit, speed * 100 / state.limitMegabytesPerSecond)
+        }
       }
     }
     blackHole(state.output)
@@ -181,15 +227,43 @@ private final class State: @unchecked Sendable {
   var input: [UInt8] = []
   var text = ""
   var output: [UInt8] = []
+  /// The char-table limit's MB/s on this input (0 when not measured).
+  var limitMegabytesPerSecond = 0
   private var prepared: Converter?
+  private var characterTable: CharacterTableLimit?
 
-  /// Reads the corpus and builds the converter.
-  func prepare(_ config: ConversionConfig, _ file: Corpus.File, engine: Converter.Engine) throws {
+  /// Reads the corpus and builds the converter; with `measuringLimit`, also
+  /// times the char-table limit on the input (median of five runs).
+  func prepare(_ config: ConversionConfig, _ file: Corpus.File, engine: Converter.Engine, measuringLimit: Bool) throws {
     input = try Corpus.bytes(of: file)
     text = String(decoding: input, as: UTF8.self)
     output = []
     output.reserveCapacity(input.count + input.count / 4)
-    prepared = try Converter(config, engine: engine)
+    let converter = try Converter(config, engine: engine)
+    prepared = converter
+    limitMegabytesPerSecond = 0
+    if measuringLimit {
+      let limit = self.limit(for: converter)
+      var speeds: [Int] = []
+      input.withUnsafeBytes { bytes in
+        for _ in 0..<5 {
+          let start = ContinuousClock.now
+          limit.convert(bytes, into: &output)
+          speeds.append(megabytesPerSecond(bytes.count, since: start))
+        }
+      }
+      limitMegabytesPerSecond = speeds.sorted()[2]
+      output = []
+      output.reserveCapacity(input.count + input.count / 4)
+    }
+  }
+
+  /// The char-table limit with `converter`'s replacements, built once.
+  func limit(for converter: Converter) -> CharacterTableLimit {
+    if let characterTable { return characterTable }
+    let built = CharacterTableLimit(converter)
+    characterTable = built
+    return built
   }
 
   /// The converter built by `prepare`.
@@ -204,5 +278,6 @@ private final class State: @unchecked Sendable {
     text = ""
     output = []
     prepared = nil
+    characterTable = nil
   }
 }

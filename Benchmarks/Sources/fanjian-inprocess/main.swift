@@ -7,8 +7,12 @@
 // Reads FILE once, builds the converter, then converts the whole file RUNS
 // times (default 5) through `convert(utf8:appendingTo:)` into one reused
 // output array. Prints one JSON object: the seconds of each run, their median,
-// the construction time and the input size. OUTPUT, when given, receives the
-// converted text of the last run.
+// the construction time, the input size, and the median seconds of the plain
+// per-character table loop (BenchmarkSupport's CharacterTableLimit, with the
+// config's own replacements) over the same input, run as many times just
+// after: the limit the conversion's speed is a fraction of. OUTPUT, when
+// given, receives the converted text of the last run.
+import BenchmarkSupport
 import Fanjian
 import Foundation
 
@@ -58,6 +62,22 @@ for _ in 0..<runs {
   if case .failure(let error) = result { fail("\(error)") }
 }
 
+let limit = CharacterTableLimit(converter)
+var limitOutput: [UInt8] = []
+var limitTimes: [Double] = []
+input.withUnsafeBytes { bytes in
+  for _ in 0..<runs {
+    let start = clock.now
+    limit.convert(bytes, into: &limitOutput)
+    limitTimes.append(seconds(start.duration(to: clock.now)))
+  }
+}
+
+func median(_ times: [Double]) -> Double {
+  let sorted = times.sorted()
+  return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
 if argv.count > 3 {
   do {
     try Data(output).write(to: URL(fileURLWithPath: argv[3]))
@@ -66,11 +86,10 @@ if argv.count > 3 {
   }
 }
 
-let sorted = times.sorted()
-let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 let list = times.map { String(format: "%.6f", $0) }.joined(separator: ", ")
 print(
   """
   {"engine": "fanjian", "config": "\(config.rawValue)", "bytes": \(input.count), "runs": [\(list)], \
-  "median": \(String(format: "%.6f", median)), "construct": \(String(format: "%.6f", construction))}
+  "median": \(String(format: "%.6f", median(times))), "construct": \(String(format: "%.6f", construction)), \
+  "limit_median": \(String(format: "%.6f", median(limitTimes)))}
   """)

@@ -16,74 +16,124 @@
 /// ```
 public struct ConversionStream {
   private let converter: Converter
+  private let maximumConcurrency: Int
+  /// Bytes received but not converted yet: the tail of the last chunk after
+  /// its last line break (or, in a very long line, after the last point
+  /// where no key can reach past the end).
   private var pending: [UInt8] = []
+  /// Bytes of the stream converted so far, for error offsets.
   private var consumed = 0
 
-  init(converter: Converter) {
+  init(converter: Converter, maximumConcurrency: Int = 1) {
     self.converter = converter
+    self.maximumConcurrency = max(1, maximumConcurrency)
   }
 
   /// Bytes received but not converted yet (at most the longest key, plus an
-  /// incomplete character).
+  /// incomplete character, plus a line not ended yet).
   public var pendingByteCount: Int { pending.count }
 
   /// Converts what can be decided of `chunk` and appends it to `output`.
   ///
+  /// A chunk is converted where it lies: only the unfinished line at its end
+  /// is copied and held back. With `maximumConcurrency` above one, the
+  /// complete lines of a chunk of several megabytes are converted on several
+  /// threads (see ``Converter/convert(utf8:appendingTo:maximumConcurrency:)``).
+  ///
   /// - Throws: `FanjianError.invalidUTF8` with the offset counted from the
   ///   start of the stream.
   public mutating func convert(_ chunk: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) throws(FanjianError) {
-    pending.append(contentsOf: chunk)
-    try drain(isFinal: false, into: &output)
+    guard converter.transliterator == nil else {
+      pending.append(contentsOf: chunk)
+      try drainWholeLines(isFinal: false, into: &output)
+      return
+    }
+    var rest = chunk
+    if !pending.isEmpty {
+      // Complete the held-back line with the chunk's first line, and convert it alone.
+      guard let firstBreak = chunk.firstIndex(of: 0x0A) else {
+        pending.append(contentsOf: chunk)
+        try convertPending(isFinal: false, into: &output)
+        return
+      }
+      pending.append(contentsOf: chunk[...firstBreak])
+      try convertPending(isFinal: true, into: &output)
+      rest = UnsafeRawBufferPointer(rebasing: chunk[(firstBreak + 1)...])
+    }
+    let done = try convert(rest, isFinal: false, into: &output)
+    pending.append(contentsOf: rest[done...])
   }
 
   /// Converts `chunk` (an array of UTF-8 bytes); see ``convert(_:appendingTo:)-(UnsafeRawBufferPointer,_)``.
   public mutating func convert(_ chunk: [UInt8], appendingTo output: inout [UInt8]) throws(FanjianError) {
-    pending.append(contentsOf: chunk)
-    try drain(isFinal: false, into: &output)
+    let result = chunk.withUnsafeBytes { bytes in
+      Result { () throws(FanjianError) in try convert(bytes, appendingTo: &output) }
+    }
+    try result.get()
   }
 
   /// Converts everything still held and ends the stream.
   ///
   /// - Throws: `FanjianError.invalidUTF8` when the input ended inside a character.
   public mutating func finish(appendingTo output: inout [UInt8]) throws(FanjianError) {
-    try drain(isFinal: true, into: &output)
-  }
-
-  private mutating func drain(isFinal: Bool, into output: inout [UInt8]) throws(FanjianError) {
-    guard !pending.isEmpty else { return }
-    if converter.transliterator != nil {
-      try drainWholeLines(isFinal: isFinal, into: &output)
+    guard converter.transliterator == nil else {
+      try drainWholeLines(isFinal: true, into: &output)
       return
     }
-    let matcher = converter.matcher
-    var writer = ByteWriter(capacity: pending.count + pending.count / 8 + 16)
-    defer { writer.deallocate() }
+    try convertPending(isFinal: true, into: &output)
+  }
+
+  /// Converts what can be decided of the held-back bytes and keeps the rest.
+  private mutating func convertPending(isFinal: Bool, into output: inout [UInt8]) throws(FanjianError) {
+    guard !pending.isEmpty else { return }
+    var held = pending
+    pending = []
+    let result = held.withUnsafeBytes { bytes in
+      Result { () throws(FanjianError) -> Int in try convert(bytes, isFinal: isFinal, into: &output) }
+    }
+    let done = try result.get()
+    held.removeFirst(done)
+    pending = held
+  }
+
+  /// Converts the longest decided prefix of `bytes`: every complete line,
+  /// then as much of the last line as no key can reach past.
+  ///
+  /// - Returns: how many bytes were converted (all of them when `isFinal`).
+  private mutating func convert(
+    _ bytes: UnsafeRawBufferPointer, isFinal: Bool, into output: inout [UInt8]
+  ) throws(FanjianError) -> Int {
+    guard !bytes.isEmpty else { return 0 }
     let base = consumed
-    var converted = 0
-    let result: Result<Int, FanjianError> = pending.withUnsafeBytes { bytes in
-      do throws(FanjianError) {
-        // A line break never occurs inside a key, so a line is always complete.
-        var done = 0
-        if !isFinal, let lastBreak = bytes.lastIndex(of: 0x0A) {
-          done = try matcher.convert(UnsafeRawBufferPointer(rebasing: bytes[0...lastBreak]), isFinal: true, into: &writer)
-        }
-        converted = done
-        done += try matcher.convert(UnsafeRawBufferPointer(rebasing: bytes[done...]), isFinal: isFinal, into: &writer)
-        return .success(done)
+    var done = 0
+    // A line break never occurs inside a key, so a line is always complete.
+    if !isFinal, let lastBreak = bytes.lastIndex(of: 0x0A) {
+      let lines = UnsafeRawBufferPointer(rebasing: bytes[...lastBreak])
+      do {
+        try converter.convert(utf8: lines, appendingTo: &output, maximumConcurrency: maximumConcurrency)
       } catch {
-        if case .invalidUTF8(let offset) = error { return .failure(.invalidUTF8(byteOffset: base + converted + offset)) }
-        return .failure(error)
+        throw Self.offsetting(error, by: base)
       }
+      done = lastBreak + 1
+    }
+    var writer = ByteWriter(capacity: bytes.count - done + 16)
+    defer { writer.deallocate() }
+    do {
+      done += try converter.matcher.convert(
+        UnsafeRawBufferPointer(rebasing: bytes[done...]), isFinal: isFinal, into: &writer)
+    } catch {
+      output.append(contentsOf: writer.bytes)
+      throw Self.offsetting(error, by: base + done)
     }
     output.append(contentsOf: writer.bytes)
-    switch result {
-    case .success(let done):
-      pending.removeFirst(done)
-      consumed += done
-    case .failure(let error):
-      pending.removeAll()
-      throw error
-    }
+    consumed += done
+    return done
+  }
+
+  /// An error with its byte offset counted from the start of the stream.
+  private static func offsetting(_ error: FanjianError, by base: Int) -> FanjianError {
+    if case .invalidUTF8(let offset) = error { return .invalidUTF8(byteOffset: base + offset) }
+    return error
   }
 
   /// The ICU engine's path: converts complete lines only (ICU's rules may look

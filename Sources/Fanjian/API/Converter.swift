@@ -140,8 +140,13 @@ public final class Converter: Sendable {
   /// Starts converting a stream of UTF-8 that arrives in chunks of any size.
   ///
   /// See ``ConversionStream``.
-  public func makeStream() -> ConversionStream {
-    ConversionStream(converter: self)
+  ///
+  /// - Parameter maximumConcurrency: how many threads may convert the
+  ///   complete lines of one large chunk (a few megabytes or more); the
+  ///   output is the same for any value. The default, 1, converts on the
+  ///   calling thread only.
+  public func makeStream(maximumConcurrency: Int = 1) -> ConversionStream {
+    ConversionStream(converter: self, maximumConcurrency: maximumConcurrency)
   }
 
   /// How many bytes of memory this converter's compiled tables hold.

@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// A list of conversions in OpenCC's text dictionary format.
 ///
@@ -51,22 +57,38 @@ public struct ConversionDictionary: Sendable {
   ///   or is not UTF-8; `FanjianError.malformedDictionary` naming the line that
   ///   is not `key<TAB>value`.
   public init(contentsOfFile path: String) throws(FanjianError) {
-    guard let file = fopen(path, "rb") else {
-      throw .unreadableDictionary(path: path, reason: String(cString: strerror(errno)))
-    }
-    fclose(file)
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw .unreadableDictionary(path: path, reason: (error as NSError).localizedDescription)
-    }
+    let data = try Self.readFile(path)
     if let offset = data.withUnsafeBytes({ UTF8Scanner.firstInvalidOffset(in: $0) }) {
       throw .unreadableDictionary(
         path: path,
         reason: "not UTF-8 text (bad byte at offset \(offset)); binary .ocd2 dictionaries are not supported")
     }
     try self.init(parsing: String(decoding: data, as: UTF8.self), source: path)
+  }
+
+  /// The whole file's bytes, read with plain system calls: the library does
+  /// not load Foundation (a command-line tool that links it starts faster).
+  private static func readFile(_ path: String) throws(FanjianError) -> [UInt8] {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      throw .unreadableDictionary(path: path, reason: String(cString: strerror(errno)))
+    }
+    defer { close(descriptor) }
+    var info = stat()
+    if fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+      throw .unreadableDictionary(path: path, reason: String(cString: strerror(EISDIR)))
+    }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw .unreadableDictionary(path: path, reason: String(cString: strerror(errno)))
+      }
+      if count == 0 { return bytes }
+      bytes.append(contentsOf: chunk[..<count])
+    }
   }
 
   /// Parses dictionary text in OpenCC's format.

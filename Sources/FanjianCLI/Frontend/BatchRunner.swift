@@ -48,6 +48,9 @@ struct BatchRunner {
     settings.force = options.force
     settings.action = plan.action
     if case .inPlace(let suffix) = plan.mode { settings.backupSuffix = suffix }
+    // Threads that no other file uses go to the files' large chunks: one big
+    // file is converted on every thread --jobs allows.
+    settings.threadsPerFile = max(1, options.width / width)
     let conversion = FileConversion(transform: transform, settings: settings, console: console, progress: progress)
 
     let state = RunState(count: jobs.count, console: console, verbose: options.verbose, quiet: options.quiet)

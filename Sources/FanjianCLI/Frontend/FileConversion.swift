@@ -22,6 +22,9 @@ struct FileConversionSettings {
   var action: BatchAction = .write
   /// With `--in-place`, the suffix of backups.
   var backupSuffix: String?
+  /// How many threads may convert one file's large chunks: the threads that
+  /// `--jobs` allows and other files do not use (a single large file gets them all).
+  var threadsPerFile = 1
 }
 
 /// How converting one file ended.
@@ -80,10 +83,13 @@ struct FileConversion {
     var original: stat?
     switch job.input {
     case .standardInput:
-      input = InputFile(descriptor: .standardInput, name: job.name, isStandardInput: true, progress: progress)
+      input = InputFile(
+        descriptor: .standardInput, name: job.name, isStandardInput: true, progress: progress,
+        threads: settings.threadsPerFile)
     case .file(let path):
       input = InputFile(
-        descriptor: try Self.open(path, name: job.name), name: job.name, isStandardInput: false, progress: progress)
+        descriptor: try Self.open(path, name: job.name), name: job.name, isStandardInput: false, progress: progress,
+        threads: settings.threadsPerFile)
       if job.destination == .inPlace {
         guard let info = try? input.descriptor.status(), FileSystem.isRegularFile(info) else {
           input.close()
@@ -255,7 +261,7 @@ struct FileConversion {
     } catch {
       throw failure(error)
     }
-    var filter = transform.makeFilter()
+    var filter = transform.makeFilter(threads: settings.threadsPerFile)
     var detector = ChangeDetector()
     var diff = settings.action == .diff ? UnifiedDiff(oldName: diffName, newName: diffName) : nil
     var decoded: [UInt8] = []
@@ -367,7 +373,7 @@ enum Sink {
       try console.writeResult(bytes)
     case .file(let output):
       do {
-        try output.descriptor.writeAll(bytes)
+        try output.write(bytes)
       } catch {
         throw .writeFailed(path: output.destination, reason: error)
       }
@@ -393,27 +399,38 @@ enum Sink {
   }
 }
 
-/// An input read in chunks of up to 64 KiB, with its start read ahead once
-/// (to look for a byte order mark and NUL bytes) and handed out again.
+/// An input read in chunks, with its start read ahead once (to look for a
+/// byte order mark and NUL bytes) and handed out again.
+///
+/// Chunks are large: 1 MiB, or 2 MiB a thread when the input may be
+/// converted on several (fewer system calls, and enough lines in a chunk to
+/// share out). From a pipe or terminal, a chunk is what one read returns as
+/// soon as anything arrives, plus whatever else is already waiting: a slow
+/// producer's line is converted the moment it is there, a fast producer's
+/// output in large chunks.
 final class InputFile {
-  /// The size of the read buffer.
-  static let bufferSize = 64 * 1024
+  /// The chunk size for one thread.
+  static let chunkSize = 1 << 20
   /// How much of the start of a file is checked for NUL bytes.
   static let binaryProbeSize = 8 * 1024
 
   let descriptor: FileDescriptor
   let name: String
   let isStandardInput: Bool
+  private let isRegularFile: Bool
   private let progress: BatchProgress?
-  private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: InputFile.bufferSize, alignment: 16)
+  private let buffer: UnsafeMutableRawBufferPointer
   private var replay = 0  // bytes of the probe still to hand out
   private var readThisPass = 0
 
-  init(descriptor: FileDescriptor, name: String, isStandardInput: Bool, progress: BatchProgress?) {
+  init(descriptor: FileDescriptor, name: String, isStandardInput: Bool, progress: BatchProgress?, threads: Int = 1) {
     self.descriptor = descriptor
     self.name = name
     self.isStandardInput = isStandardInput
     self.progress = progress
+    isRegularFile = (try? descriptor.status()).map(FileSystem.isRegularFile) ?? false
+    let size = threads > 1 ? 2 * Self.chunkSize * threads : Self.chunkSize
+    buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
   }
 
   deinit {
@@ -442,10 +459,25 @@ final class InputFile {
       count = try read(into: buffer)
     }
     guard count > 0 else { return nil }
+    if !isRegularFile {
+      // Take whatever else is already waiting in the pipe (without waiting for
+      // more), so a fast producer gives large chunks and a slow one each line at once.
+      while count < buffer.count && Self.hasDataWaiting(descriptor) {
+        let more = try read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[count...]))
+        if more == 0 { break }
+        count += more
+      }
+    }
     readThisPass += count
     progress?.add(bytes: count)
     // Valid until the next call, which reads into the same buffer.
     return UnsafeRawBufferPointer(rebasing: buffer[..<count])
+  }
+
+  /// Whether a read of `descriptor` would return at once (data or the end).
+  private static func hasDataWaiting(_ descriptor: FileDescriptor) -> Bool {
+    var request = pollfd(fd: descriptor.rawValue, events: Int16(POLLIN), revents: 0)
+    return poll(&request, 1, 0) > 0 && request.revents & Int16(POLLIN | POLLHUP) != 0
   }
 
   /// Whether the input can be read again from the start (files; not pipes).

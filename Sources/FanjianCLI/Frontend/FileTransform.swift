@@ -6,10 +6,11 @@ import Fanjian
 /// encoding, writing safely, in parallel, with progress and a summary.
 ///
 /// A transform is shared by every worker thread, so it is `Sendable`; each
-/// file gets its own ``TextFilter`` from ``makeFilter()``.
+/// file gets its own ``TextFilter`` from ``makeFilter(threads:)``.
 protocol FileTransform: Sendable {
-  /// A fresh filter for one file.
-  func makeFilter() -> any TextFilter
+  /// A fresh filter for one file, which may use up to `threads` threads on
+  /// a large chunk (its output must not depend on that number).
+  func makeFilter(threads: Int) -> any TextFilter
   /// The new name of a file or folder under `--rename` (one path component).
   func transformName(_ name: String) -> String
 }
@@ -36,8 +37,8 @@ struct ConverterTransform: FileTransform {
   /// The converter (immutable and `Sendable`).
   let converter: Converter
 
-  func makeFilter() -> any TextFilter {
-    converter.makeStream()
+  func makeFilter(threads: Int) -> any TextFilter {
+    converter.makeStream(maximumConcurrency: threads)
   }
 
   func transformName(_ name: String) -> String {

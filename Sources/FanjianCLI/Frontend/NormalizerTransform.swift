@@ -7,7 +7,7 @@ struct NormalizerTransform: FileTransform {
   /// The normalizer (immutable and `Sendable`).
   let normalizer: Normalizer
 
-  func makeFilter() -> any TextFilter {
+  func makeFilter(threads: Int) -> any TextFilter {
     LineFilter(normalizer: normalizer)
   }
 

@@ -12,6 +12,8 @@ import Fanjian
 /// `fanjian check`: a lint that lists what does not belong to the expected standard.
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
+    // Named here: deriving the name from the type costs start-up time.
+    commandName: "check",
     abstract: "List every character or word that does not belong to the expected standard (a lint).",
     discussion: """
       Prints one finding per line, `file:line:column: found → suggested \

@@ -4,6 +4,8 @@ import Fanjian
 /// `fanjian configs`: lists every configuration with a one-line description.
 struct Configs: ParsableCommand {
   static let configuration = CommandConfiguration(
+    // Named here: deriving the name from the type costs start-up time.
+    commandName: "configs",
     abstract: "List the conversion configurations.",
     discussion: """
       Prints one configuration a line: its name, then what it converts. Pass the \

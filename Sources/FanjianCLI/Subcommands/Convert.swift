@@ -12,6 +12,8 @@ import Fanjian
 /// `fanjian convert`: converts files, folders or standard input with one configuration.
 struct Convert: ParsableCommand {
   static let configuration = CommandConfiguration(
+    // Named here: deriving the name from the type costs start-up time.
+    commandName: "convert",
     abstract: "Convert text files, folders or standard input.",
     discussion: """
       Everything that is not Chinese text passes through byte for byte: ASCII, \

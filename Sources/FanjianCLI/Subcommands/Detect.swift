@@ -13,6 +13,8 @@ import Fanjian
 /// input is written in.
 struct Detect: ParsableCommand {
   static let configuration = CommandConfiguration(
+    // Named here: deriving the name from the type costs start-up time.
+    commandName: "detect",
     abstract: "Tell whether text is Simplified, Traditional or mixed, and which Traditional standard.",
     discussion: """
       Prints one verdict per input: simplified, traditional, mixed, or \

@@ -13,6 +13,8 @@ import Fanjian
 /// fewest edits, optionally listing every edit.
 struct Normalize: ParsableCommand {
   static let configuration = CommandConfiguration(
+    // Named here: deriving the name from the type costs start-up time.
+    commandName: "normalize",
     abstract: "Make mixed or half-converted text consistent in one standard, with the fewest edits.",
     discussion: """
       Repairs text that is not cleanly one script, such as the output of a \

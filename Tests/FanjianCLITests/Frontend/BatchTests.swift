@@ -195,6 +195,26 @@ import Testing
     #expect(headers == files.map { "src/" + $0 }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
   }
 
+  @Test func oneLargeFileIsTheSameOnOneThreadAndOnSeveral() throws {
+    // About 10 MB: several 2 MiB-a-thread chunks, each cut among the threads.
+    let folder = try TemporaryDirectory()
+    var text = ""
+    var index = 0
+    while text.utf8.count < 10_000_000 {
+      text += "第\(index)行：头发和软件，干燥的面条里有历史。只是一只台风 ASCII\n"
+      index += 1
+    }
+    try folder.write("big.txt", text)
+    let one = try FanjianExecutable.run(["convert", "-c", "s2twp", "--jobs", "1", "big.txt", "-o", "one.txt"], in: folder.url)
+    let many = try FanjianExecutable.run(["convert", "-c", "s2twp", "--jobs", "4", "big.txt", "-o", "many.txt"], in: folder.url)
+    #expect(one.status == 0 && many.status == 0)
+    let expected = try #require(folder.read("one.txt"))
+    #expect(expected.count > 10_000_000)
+    #expect(folder.read("many.txt") == expected)
+    let piped = try FanjianExecutable.run(["convert", "-c", "s2twp", "--jobs", "4"], input: Array(text.utf8))
+    #expect(piped.standardOutput == expected)
+  }
+
   @Test func progressAndSummaryNeverReachAPipe() throws {
     let folder = try TemporaryDirectory()
     for index in 0..<200 { try folder.write("src/f\(index).txt", String(repeating: "汉字简体中文转换\n", count: 2000)) }

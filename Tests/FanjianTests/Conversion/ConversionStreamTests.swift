@@ -26,6 +26,49 @@ import Testing
     }
   }
 
+  @Test(arguments: [2, 4])
+  func threadsGiveTheSameBytesAsOneThread(threads: Int) throws {
+    // Several megabytes of lines, fed in uneven chunks of up to 5 MB, so that
+    // large chunks are cut among threads and small ones are not.
+    var text = ""
+    var index = 0
+    while text.utf8.count < 6_000_000 {
+      text += "第\(index)行：头发和软件，干燥的面条里有历史。只是一只台风 ASCII\n"
+      if index % 97 == 0 { text += String(repeating: "统一发展后的头发", count: 500) + "\r\n" }
+      index += 1
+    }
+    let bytes = Array(text.utf8)
+    for config in [ConversionConfig.s2t, .s2twp, .t2s] {
+      let converter = try Converter(config)
+      var stream = converter.makeStream(maximumConcurrency: threads)
+      var output: [UInt8] = []
+      var start = 0
+      var size = 1
+      while start < bytes.count {
+        let end = min(start + size, bytes.count)
+        try stream.convert(Array(bytes[start..<end]), appendingTo: &output)
+        start = end
+        size = size < 5_000_000 ? size * 7 + 3 : 1
+      }
+      try stream.finish(appendingTo: &output)
+      #expect(output == (try converter.convert(utf8: bytes)), "\(config) on \(threads) threads")
+    }
+  }
+
+  @Test func invalidUTF8OffsetCountsFromTheStartOfTheStreamOnSeveralThreads() throws {
+    let converter = try Converter(.s2t)
+    var stream = converter.makeStream(maximumConcurrency: 2)
+    let line = Array("汉字转换\n".utf8)
+    var chunk: [UInt8] = []
+    while chunk.count < 3_000_000 { chunk += line }
+    let badOffset = chunk.count + 2
+    var output: [UInt8] = []
+    try stream.convert(Array("ab\n".utf8), appendingTo: &output)
+    #expect(throws: FanjianError.invalidUTF8(byteOffset: 3 + badOffset)) {
+      try stream.convert(chunk + [0x61, 0x62, 0xFF, 0x0A] + chunk, appendingTo: &output)
+    }
+  }
+
   @Test func completeLinesAreConvertedWithoutWaitingForMoreInput() throws {
     let converter = try Converter(.s2t)
     var stream = converter.makeStream()
