@@ -85,12 +85,12 @@ struct Normalize: ParsableCommand {
   var output: String? { batch.output }
 
   /// The inputs; none means standard input.
-  var files: [String] { batch.paths }
+  var files: [String] { batch.allPaths }
 
   func validate() throws {
     guard report != nil else { return }  // the batch options check themselves
     let batchOnly = batch.inPlace || batch.dryRun || batch.diff || batch.rename
-    if batchOnly { throw ValidationError("--report lists changes; it does not combine with -i, -n, --diff or --rename") }
+    if batchOnly { throw ValidationError("--report lists changes; it does not combine with --in-place, -n, --diff or --rename") }
     guard let output, output != "-" else { return }
     let inputs = files.isEmpty ? ["-"] : files
     if FileSystem.isDirectory(output) {
