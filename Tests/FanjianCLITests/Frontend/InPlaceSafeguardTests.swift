@@ -87,6 +87,19 @@ import Testing
     #expect(try folder.files(in: "src") == ["a.txt", "link.txt", "same.txt", "shared.txt"])
   }
 
+  @Test("normalize --report with -o naming a hard link of the input refuses it too")
+  func normalizeReportOutputNamingTheInputKeepsHardLinks() throws {
+    let folder = try TemporaryDirectory()
+    try folder.write("a.txt", "对标\n")
+    #expect(link(folder.path("a.txt"), folder.path("b.txt")) == 0)
+    let result = try FanjianExecutable.run(
+      ["normalize", "--to", "t", "--report", "a.txt", "-o", "b.txt"], in: folder.url)
+    #expect(result.status == 1)
+    #expect(result.standardError.contains("a.txt: has 2 hard links"))
+    #expect(folder.read("b.txt") == Array("对标\n".utf8))
+    #expect(Self.identity(folder.path("a.txt"))?.ino == Self.identity(folder.path("b.txt"))?.ino)
+  }
+
   // MARK: Backups and temporary files are never inputs (item 7)
 
   @Test("a second --in-place --backup run leaves the first run's backups alone")
