@@ -87,6 +87,17 @@ import Testing
     #expect(try folder.files(in: "src") == ["a.txt", "link.txt", "same.txt", "shared.txt"])
   }
 
+  @Test("--rename with -o naming the folder being converted is a usage error pointing at --in-place")
+  func renameIntoTheInputFolderIsAUsageError() throws {
+    let folder = try TemporaryDirectory()
+    try folder.write("src/简体.txt", "汉字\n")
+    let result = try FanjianExecutable.run(["convert", "-c", "s2t", "--rename", "src", "-o", "./src"], in: folder.url)
+    #expect(result.status == 2)
+    #expect(result.standardError.contains("use --in-place instead of -o"))
+    #expect(try folder.files(in: "src") == ["简体.txt"])
+    #expect(folder.read("src/简体.txt") == Array("汉字\n".utf8))
+  }
+
   @Test("normalize --report with -o naming a hard link of the input refuses it too")
   func normalizeReportOutputNamingTheInputKeepsHardLinks() throws {
     let folder = try TemporaryDirectory()
