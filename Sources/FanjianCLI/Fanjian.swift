@@ -30,7 +30,10 @@ struct FanjianCommand: ParsableCommand {
       `fanjian configs` lists all sixteen configurations.
 
       `convert` is the default subcommand, so `fanjian -c s2t` means \
-      `fanjian convert -c s2t`. Standard input is streamed line by line.
+      `fanjian convert -c s2t`. Standard input is streamed line by line. \
+      OpenCC's spelling works: `fanjian -i in.txt -o out.txt -c s2t.json` \
+      (-i is an input file, never in place; -c also takes the path of one of \
+      OpenCC's configuration files, mapped by its name).
 
       For text that is not cleanly one script: `normalize --to t|tw|hk|s` \
       repairs it with the fewest edits, `detect` tells which script it is, \

@@ -25,7 +25,7 @@ import Testing
     for needle in [
       "streamed", "--dict", "--engine", "-o", "byte offset", "binary", "already been written", "EXIT STATUS",
       "2 for a usage error", "--in-place", "--backup", "--from", "--to", "--lossy", "--jobs", "--dry-run", "--diff",
-      "--include", "fsync",
+      "--include", "fsync", "-i, --input", "OpenCC", "--follow-symlinks", "never converted",
     ] {
       #expect(help.contains(needle), "convert --help lacks \(needle)")
     }

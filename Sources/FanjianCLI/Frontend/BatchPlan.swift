@@ -63,6 +63,9 @@ struct BatchJob {
   /// A failure found while planning (a missing file, an unreadable folder),
   /// reported in order with the others when the run reaches this job.
   var problem: CommandError?
+  /// Why the file is left alone, found while planning (a backup named on the
+  /// command line): a warning, not a failure.
+  var skipReason: String?
 }
 
 /// Everything a batch run will do, worked out before any file is read.
@@ -90,7 +93,7 @@ extension BatchOptions {
   func makePlan(renaming transformName: (String) -> String) throws(ValidationError) -> BatchPlan {
     var plan = BatchPlan()
     plan.action = dryRun ? .dryRun : diff ? .diff : .write
-    let inputs = paths.isEmpty ? ["-"] : paths
+    let inputs = allPaths.isEmpty ? ["-"] : allPaths
     let hasFolder = inputs.contains { $0 != "-" && FileSystem.isDirectory($0) }
     plan.mode = try outputMode(inputs: inputs, hasFolder: hasFolder)
     if case .mirror = plan.mode, inputs.contains("-") {
@@ -103,8 +106,17 @@ extension BatchOptions {
     }
     plan.isBatch = hasFolder || inputs.count > 1 || plan.mode != .standardOutput && !isSingleFileMode(plan.mode)
 
+    if case .mirror(let directory) = plan.mode, rename, let outputID = FileID(path: directory),
+      inputs.contains(where: { $0 != "-" && FileID(path: $0) == outputID })
+    {
+      throw ValidationError(
+        "-o '\(directory)' is a folder being converted; to convert and rename its files where they are, "
+          + "use --in-place instead of -o")
+    }
+
     var walker = FileWalker(
       includeHidden: hidden, followSymbolicLinks: followSymlinks, includes: includes, excludes: excludes)
+    if case .inPlace(let suffix?) = plan.mode { walker.backupSuffix = suffix }
     if case .mirror(let directory) = plan.mode, case .success(let info) = FileSystem.status(ofPath: directory) {
       walker.skippedFolders.insert(FileID(info))
     }
@@ -130,6 +142,10 @@ extension BatchOptions {
         break
       case .file(let path):
         job.destination = .file(path)
+        // -o naming the input itself (or a link to it) is in place, with all its safeguards.
+        if Self.isSameFile(path, as: file) {
+          guard convertsInPlace(&job, file, seenFiles: &seenFiles, leftOut: &plan.leftOut) else { continue }
+        }
       case .mirror(let directory):
         let relative = rename ? Self.renamed(file.relativePath, transformName) : file.relativePath
         let destination = FileSystem.join(directory, relative)
@@ -140,14 +156,16 @@ extension BatchOptions {
           destinations[destination] = file.path
         }
         job.destination = .file(destination)
-      case .inPlace:
-        job.destination = .inPlace
-        if let info = file.info {
-          // The same file reached twice (a link, or named and found in a folder) converts once.
-          guard seenFiles.insert(FileID(info)).inserted else { continue }
-          if file.viaSymbolicLink, let target = FileSystem.resolvingSymbolicLinks(file.path) {
-            job.input = .file(target)
-          }
+        if Self.isSameFile(destination, as: file) {
+          guard convertsInPlace(&job, file, seenFiles: &seenFiles, leftOut: &plan.leftOut) else { continue }
+        }
+      case .inPlace(let suffix):
+        guard convertsInPlace(&job, file, seenFiles: &seenFiles, leftOut: &plan.leftOut) else { continue }
+        if let suffix, file.problem == nil, file.path.hasSuffix(suffix) {
+          // Only a file named on the command line gets here: folders leave backups out.
+          job.skipReason =
+            "\(file.path): ends in the backup suffix \(suffix), so it is taken for a backup and left alone "
+            + "(rename it, or choose another --backup suffix, to convert it)"
         }
         if rename, file.problem == nil {
           let name = FileSystem.basename(file.path)
@@ -169,6 +187,39 @@ extension BatchOptions {
     return plan
   }
 
+  /// Makes `job` convert its input in place, with the in-place rules: a
+  /// file reached twice converts once, a symbolic link named on the command
+  /// line converts the file it points to (the link stays a link), and one
+  /// found in a folder only with `--follow-symlinks`, so that nothing outside
+  /// the named files and folders is written unless asked.
+  ///
+  /// - Returns: `false` when the job is left out (already planned, or a link).
+  private func convertsInPlace(
+    _ job: inout BatchJob, _ file: FoundFile, seenFiles: inout Set<FileID>,
+    leftOut: inout [(path: String, reason: String)]
+  ) -> Bool {
+    job.destination = .inPlace
+    guard let info = file.info else { return true }
+    if file.viaSymbolicLink && !file.isNamed && !followSymlinks {
+      leftOut.append(
+        (file.path, "a symbolic link; in place, --follow-symlinks converts the file it points to (the link stays)"))
+      return false
+    }
+    // The same file reached twice (a link, or named and found in a folder) converts once.
+    guard seenFiles.insert(FileID(info)).inserted else { return false }
+    if file.viaSymbolicLink, let target = FileSystem.resolvingSymbolicLinks(file.path) {
+      job.input = .file(target)
+    }
+    return true
+  }
+
+  /// Whether `path` names the same file as `file` (device and inode, after
+  /// symbolic links), so that writing it would overwrite the input.
+  private static func isSameFile(_ path: String, as file: FoundFile) -> Bool {
+    guard let info = file.info, let id = FileID(path: path) else { return false }
+    return id == FileID(info)
+  }
+
   private func isSingleFileMode(_ mode: OutputMode) -> Bool {
     if case .file = mode { return true }
     return false
@@ -178,18 +229,13 @@ extension BatchOptions {
     if inPlace { return .inPlace(backupSuffix: backup) }
     guard let output, output != "-" else { return .standardOutput }
     if FileSystem.isDirectory(output) { return .mirror(directory: output) }
-    if hasFolder {
+    // A folder to convert, several inputs or a trailing slash: a directory, created when the first file is written.
+    if hasFolder || inputs.count > 1 || output.hasSuffix("/") {
       if FileSystem.exists(output) {
-        throw ValidationError("'\(output)' is a file; with a folder to convert, -o must name a directory")
+        let what = hasFolder ? "a folder" : inputs.count > 1 ? "\(inputs.count) inputs" : "a trailing /"
+        throw ValidationError("'\(output)' is a file; with \(what), -o must name a directory")
       }
-      return .mirror(directory: output)  // created when the first file is written
-    }
-    if output.hasSuffix("/") {
-      throw ValidationError("the output directory '\(output)' does not exist; create it first")
-    }
-    guard inputs.count == 1 else {
-      throw ValidationError(
-        "\(inputs.count) inputs need -o to name an existing directory, and '\(output)' is not one")
+      return .mirror(directory: output)
     }
     return .file(output)
   }
@@ -209,5 +255,11 @@ struct FileID: Hashable {
   init(_ info: stat) {
     device = UInt64(info.st_dev)
     inode = UInt64(info.st_ino)
+  }
+
+  /// The identity of the file at `path`, following symbolic links; `nil` when it does not exist.
+  init?(path: String) {
+    guard case .success(let info) = FileSystem.status(ofPath: path) else { return nil }
+    self.init(info)
   }
 }

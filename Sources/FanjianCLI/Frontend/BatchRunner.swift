@@ -130,7 +130,8 @@ final class RunState: @unchecked Sendable {
   /// The index of the next job to run, or `nil` when all are taken or the run was cancelled.
   func nextJob() -> Int? {
     lock.withLock {
-      guard !cancelled, next < count else { return nil }
+      // After an interrupt the process is ending: start nothing new.
+      guard !cancelled, !InterruptCleanup.isInterrupted, next < count else { return nil }
       defer { next += 1 }
       return next
     }
@@ -150,6 +151,12 @@ final class RunState: @unchecked Sendable {
 
   /// Records a finished job: reports it and prints results that are now in order.
   func finish(_ index: Int, _ job: BatchJob, _ result: JobResult) {
+    if case .failed(let error) = result.outcome, error == .interrupted || InterruptCleanup.isInterrupted {
+      // An interrupt arrived while the file was being converted: its temporary file is gone and the tool is
+      // ending; the file was left as it was, which is not a failure to report.
+      lock.withLock { cancelled = true }
+      return
+    }
     var isBrokenPipe = false
     switch result.outcome {
     case .converted, .unchanged:

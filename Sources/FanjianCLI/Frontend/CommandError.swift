@@ -27,6 +27,9 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
   case changedDuringConversion(path: String)
   /// A file or folder could not be given its converted name.
   case cannotRename(path: String, newPath: String, reason: String)
+  /// The run was interrupted (SIGINT, SIGTERM, SIGHUP) before this file was
+  /// done: not reported, the tool is ending and the file was left as it was.
+  case interrupted
   /// Standard output is a pipe whose reader went away (`EPIPE`): not reported,
   /// the tool just stops with status 1.
   case brokenPipe
@@ -61,13 +64,15 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
       return "\(path): cannot write: \(reason)"
     case .hardLinked(let path, let links):
       return "\(path): has \(links) hard links; converting it in place would separate it from the others, "
-        + "so it was left alone (write a copy with -o)"
+        + "so it was left alone (write a copy to another file with -o)"
     case .notRegularFile(let path):
       return "\(path): not a regular file; only regular files are converted in place"
     case .changedDuringConversion(let path):
       return "\(path): changed while it was being converted, so it was left as it is now; run fanjian again"
     case .cannotRename(let path, let newPath, let reason):
       return "\(path): cannot rename to '\(newPath)': \(reason)"
+    case .interrupted:
+      return "interrupted; the file was left as it was"
     case .brokenPipe:
       return "\(Self.standardOutputName): broken pipe"
     }

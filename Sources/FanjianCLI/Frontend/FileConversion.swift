@@ -71,6 +71,7 @@ struct FileConversion {
   /// Converts one job; never throws, failures are in the result.
   func run(_ job: BatchJob) -> JobResult {
     if let problem = job.problem { return JobResult(outcome: .failed(problem)) }
+    if let reason = job.skipReason { return JobResult(outcome: .skipped(reason)) }
     do {
       return try convert(job)
     } catch {

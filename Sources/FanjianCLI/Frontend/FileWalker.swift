@@ -18,8 +18,10 @@ struct FoundFile {
   var problem: CommandError?
   /// Its status (following symbolic links), when it could be read.
   var info: stat?
-  /// Whether it was reached through a symbolic link to a folder.
+  /// Whether it is a symbolic link, or was reached through a symbolic link to a folder.
   var viaSymbolicLink = false
+  /// Whether it was named on the command line (not found in a folder).
+  var isNamed = false
 }
 
 /// A folder found below one given on the command line.
@@ -37,7 +39,10 @@ struct FoundFolder {
 /// not followed unless `followSymbolicLinks` (and then a folder already on
 /// the way down is not entered again); `includes` and `excludes` are shell
 /// patterns (`fnmatch`) matched against the name, or against the path below
-/// the folder when the pattern has a `/`.
+/// the folder when the pattern has a `/`. Files ending in `backupSuffix`
+/// (backups of `--in-place --backup`) and the temporary files of an
+/// interrupted run (`.NAME.fanjian-XXXXXX`) are never inputs, even with
+/// `--hidden`.
 struct FileWalker {
   var includeHidden: Bool
   var followSymbolicLinks: Bool
@@ -45,6 +50,17 @@ struct FileWalker {
   var excludes: [String]
   /// Folders never entered (the output directory of a mirror).
   var skippedFolders: Set<FileID> = []
+  /// With `--in-place --backup SUFFIX`: files ending in it are backups, left out.
+  var backupSuffix: String?
+
+  /// Whether `name` is one of the hidden temporary files `AtomicOutputFile`
+  /// makes (`.NAME.fanjian-XXXXXX`), left behind by `kill -9`.
+  static func isTemporaryFileName(_ name: String) -> Bool {
+    let bytes = Array(name.utf8)
+    let marker = Array(".fanjian-".utf8)
+    guard bytes.first == UInt8(ascii: "."), bytes.count >= 1 + marker.count + 6 + 1 else { return false }
+    return Array(bytes[(bytes.count - 6 - marker.count)..<(bytes.count - 6)]) == marker
+  }
 
   /// Adds `path` (a file, or every file below a folder) to `files`.
   func walk(
@@ -66,7 +82,7 @@ struct FileWalker {
       files.append(
         FoundFile(
           path: path, relativePath: FileSystem.basename(path), size: Int(info.st_size), info: info,
-          viaSymbolicLink: FileSystem.isSymbolicLink(own)))
+          viaSymbolicLink: FileSystem.isSymbolicLink(own), isNamed: true))
       return
     }
     var ancestors: Set<FileID> = [FileID(info)]
@@ -94,6 +110,10 @@ struct FileWalker {
       }
       let path = FileSystem.join(folder, name)
       let relativePath = relative.isEmpty ? name : relative + "/" + name
+      if Self.isTemporaryFileName(name) {
+        leftOut.append((path, "a temporary file of an interrupted fanjian run; delete it"))
+        continue
+      }
       if name.hasPrefix(".") && !includeHidden {
         leftOut.append((path, "hidden (--hidden converts it)"))
         continue
@@ -132,6 +152,10 @@ struct FileWalker {
           files: &files, folders: &folders, leftOut: &leftOut)
         ancestors.remove(id)
       } else if FileSystem.isRegularFile(info) {
+        if let backupSuffix, name.hasSuffix(backupSuffix) {
+          leftOut.append((path, "a backup (it ends in --backup \(backupSuffix))"))
+          continue
+        }
         if !includes.isEmpty && !includes.contains(where: { matches($0, name: name, relativePath: relativePath) }) {
           leftOut.append((path, "not matched by --include"))
           continue

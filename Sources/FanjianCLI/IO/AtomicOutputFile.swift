@@ -48,6 +48,8 @@ struct AtomicOutputFile {
     do {
       (descriptor, temporaryPath, ticket) = try InterruptCleanup.makeTrackedTemporaryFile(template: template)
     } catch {
+      // After Ctrl-C no new file is started; that is not this file's failure.
+      if InterruptCleanup.isInterrupted { throw .interrupted }
       throw .cannotCreateOutput(path: destination, reason: error)
     }
     self.destination = destination
@@ -158,7 +160,7 @@ struct AtomicOutputFile {
   private static func copy(_ path: String, to destination: String) throws(SystemError) {
     let input = try FileDescriptor.openForReading(path)
     defer { try? input.close() }
-    let fd = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    let fd = retryingInterrupts { open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600) }
     guard fd >= 0 else { throw .current }
     let output = FileDescriptor(rawValue: fd)
     defer { try? output.close() }

@@ -9,8 +9,10 @@
 /// An open file descriptor; every `read(2)`, `write(2)` and `open(2)` the tool
 /// makes goes through this type (the seam the swift-system style asks for).
 ///
-/// Reads and writes retry `EINTR`, and ``writeAll(_:)`` loops over partial
-/// writes, so callers never see either.
+/// Every call that can fail with `EINTR` is retried (see
+/// ``retryingInterrupts(_:)``), and ``writeAll(_:)`` loops over partial
+/// writes, so callers never see either. `close(2)` is the exception: on
+/// Linux the descriptor is released even when it reports `EINTR`.
 struct FileDescriptor: Hashable, Sendable {
   /// The raw descriptor number.
   let rawValue: Int32
@@ -38,8 +40,12 @@ struct FileDescriptor: Hashable, Sendable {
   /// - Returns: the open descriptor and the path that was created.
   /// - Throws: the `errno` of `mkstemp(3)`.
   static func makeTemporaryFile(template: String) throws(SystemError) -> (FileDescriptor, path: String) {
-    var bytes = Array(template.utf8CString)
-    let fd = bytes.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    var bytes: [CChar] = []
+    let fd = retryingInterrupts {
+      // A failed mkstemp may have filled in the XXXXXX: each try starts from the template.
+      bytes = Array(template.utf8CString)
+      return bytes.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    }
     guard fd >= 0 else { throw .current }
     let path = bytes.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     return (FileDescriptor(rawValue: fd), path)
@@ -84,7 +90,7 @@ struct FileDescriptor: Hashable, Sendable {
   /// The file's status as `fstat(2)` reports it.
   func status() throws(SystemError) -> stat {
     var info = stat()
-    guard fstat(rawValue, &info) == 0 else { throw .current }
+    guard retryingInterrupts({ fstat(rawValue, &info) }) == 0 else { throw .current }
     return info
   }
 
@@ -95,18 +101,18 @@ struct FileDescriptor: Hashable, Sendable {
 
   /// Empties the file and moves to its start.
   func truncate() throws(SystemError) {
-    guard ftruncate(rawValue, 0) == 0 else { throw .current }
+    guard retryingInterrupts({ ftruncate(rawValue, 0) }) == 0 else { throw .current }
     guard lseek(rawValue, 0, SEEK_SET) == 0 else { throw .current }
   }
 
   /// Gives the file an owner and group (`fchown(2)`).
   func setOwner(user: uid_t, group: gid_t) throws(SystemError) {
-    guard fchown(rawValue, user, group) == 0 else { throw .current }
+    guard retryingInterrupts({ fchown(rawValue, user, group) }) == 0 else { throw .current }
   }
 
   /// Sets the file's permission bits (`fchmod(2)`).
   func setPermissions(_ mode: mode_t) throws(SystemError) {
-    guard fchmod(rawValue, mode) == 0 else { throw .current }
+    guard retryingInterrupts({ fchmod(rawValue, mode) }) == 0 else { throw .current }
   }
 
   /// Flushes the file's data to its storage device (`fsync(2)`).
@@ -120,6 +126,17 @@ struct FileDescriptor: Hashable, Sendable {
   /// already released when `close(2)` reports it.
   func close() throws(SystemError) {
     if systemClose(rawValue) != 0 && errno != EINTR { throw .current }
+  }
+}
+
+/// Calls `call` again for as long as it fails with `EINTR` (a signal arrived
+/// during a system call that was not restarted), and returns its result.
+///
+/// - Parameter call: a system call returning -1 and setting `errno` on failure.
+func retryingInterrupts(_ call: () -> Int32) -> Int32 {
+  while true {
+    let result = call()
+    if result != -1 || errno != EINTR { return result }
   }
 }
 

@@ -11,14 +11,14 @@ enum FileSystem {
   /// The status of the file at `path` (following symbolic links), or the `errno`.
   static func status(ofPath path: String) -> Result<stat, SystemError> {
     var info = stat()
-    guard stat(path, &info) == 0 else { return .failure(.current) }
+    guard retryingInterrupts({ stat(path, &info) }) == 0 else { return .failure(.current) }
     return .success(info)
   }
 
   /// The status of `path` itself, not following a final symbolic link (`lstat(2)`).
   static func linkStatus(ofPath path: String) -> Result<stat, SystemError> {
     var info = stat()
-    guard lstat(path, &info) == 0 else { return .failure(.current) }
+    guard retryingInterrupts({ lstat(path, &info) }) == 0 else { return .failure(.current) }
     return .success(info)
   }
 
@@ -43,7 +43,9 @@ enum FileSystem {
   /// - Returns: each name as a `String`, or `nil` for a name that is not valid
   ///   UTF-8 (such a file cannot be named back through a `String` path).
   static func contentsOfDirectory(_ path: String) -> Result<[String?], SystemError> {
-    guard let directory = opendir(path) else { return .failure(.current) }
+    var opened = opendir(path)
+    while opened == nil && errno == EINTR { opened = opendir(path) }
+    guard let directory = opened else { return .failure(.current) }
     defer { closedir(directory) }
     var names: [[UInt8]] = []
     while true {
@@ -67,24 +69,24 @@ enum FileSystem {
     if isDirectory(path) { return }
     let parent = dirname(path)
     if parent != path && !isDirectory(parent) { try createDirectories(parent) }
-    if mkdir(path, 0o777) != 0 && !(errno == EEXIST && isDirectory(path)) { throw .current }
+    if retryingInterrupts({ mkdir(path, 0o777) }) != 0 && !(errno == EEXIST && isDirectory(path)) { throw .current }
   }
 
   /// Makes `linkPath` another name of the file at `path` (`link(2)`).
   static func hardLink(_ path: String, as linkPath: String) throws(SystemError) {
-    guard link(path, linkPath) == 0 else { throw .current }
+    guard retryingInterrupts({ link(path, linkPath) }) == 0 else { throw .current }
   }
 
   /// Removes the file at `path` (`unlink(2)`).
   static func remove(_ path: String) throws(SystemError) {
-    guard unlink(path) == 0 else { throw .current }
+    guard retryingInterrupts({ unlink(path) }) == 0 else { throw .current }
   }
 
   /// Flushes a folder's entries to storage, so a rename in it survives a crash.
   static func synchronizeDirectory(_ path: String) {
-    let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    let fd = retryingInterrupts { open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
     guard fd >= 0 else { return }
-    _ = fsync(fd)
+    _ = retryingInterrupts { fsync(fd) }
     _ = close(fd)
   }
 
@@ -130,12 +132,12 @@ enum FileSystem {
 
   /// Atomically replaces `destination` with `source` (`rename(2)`).
   static func rename(_ source: String, to destination: String) throws(SystemError) {
-    guard systemRename(source, destination) == 0 else { throw .current }
+    guard retryingInterrupts({ systemRename(source, destination) }) == 0 else { throw .current }
   }
 
   /// Removes the file at `path`, ignoring errors (used to clean up temporary files).
   static func removeIgnoringErrors(_ path: String) {
-    _ = unlink(path)
+    _ = retryingInterrupts { unlink(path) }
   }
 
   /// The permission bits a newly created file gets: `0666` minus the umask.

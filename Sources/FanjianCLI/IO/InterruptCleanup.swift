@@ -27,8 +27,8 @@ enum InterruptCleanup {
     return flags
   }()
   /// `[0]`: how many threads are between creating a temporary file and
-  /// tracking it; `[1]`: set once an interrupt arrived. Changed under `lock`,
-  /// read by the signal handler.
+  /// tracking it; `[1]`: set once an interrupt arrived (by the handler, which
+  /// cannot take the lock). `[0]` is changed under `lock` and read by the handler.
   nonisolated(unsafe) private static let progress: UnsafeMutablePointer<Int32> = {
     let counters = UnsafeMutablePointer<Int32>.allocate(capacity: 2)
     counters.initialize(repeating: 0, count: 2)
@@ -66,6 +66,16 @@ enum InterruptCleanup {
       }
     }
     pthread_sigmask(SIG_UNBLOCK, &handled, nil)
+  }
+
+  /// Whether an interrupt arrived. The handler is removing the temporary files
+  /// and the process is about to end: no new file is started, and what fails
+  /// from now on failed because of the interrupt, so it is not reported.
+  static var isInterrupted: Bool {
+    _ = lockReady
+    pthread_mutex_lock(&lock)
+    defer { pthread_mutex_unlock(&lock) }
+    return progress[1] != 0
   }
 
   /// Unlinks every tracked file; runs inside the signal handler.

@@ -13,21 +13,36 @@ struct BatchOptions: ParsableArguments {
       valueName: "path"))
   var paths: [String] = []
 
+  /// Inputs given OpenCC's way (`-i FILE`), added after the paths.
+  @Option(
+    name: [.short, .customLong("input")],
+    help: ArgumentHelp(
+      "An input file or folder, as OpenCC's -i takes it (the same as naming it as a path); repeatable. "
+        + "It never means --in-place.",
+      valueName: "path"))
+  var inputs: [String] = []
+
   /// Where the output goes, when not standard output.
   @Option(
     name: [.short, .customLong("output")],
     help: ArgumentHelp(
-      "Write to this file (one input), or into this directory, mirroring the input folders.", valueName: "path"))
+      "Write to this file (one input), or into this directory, mirroring the input folders (created if needed; "
+        + "a trailing / or several inputs mean a directory). -o naming an input converts it in place.",
+      valueName: "path"))
   var output: String?
 
   /// Whether inputs are replaced by their conversions.
-  @Flag(name: [.short, .customLong("in-place")], help: "Replace each input file by its conversion.")
+  ///
+  /// Long only: OpenCC users read `-i` as "input", so it must never silently
+  /// mean "overwrite".
+  @Flag(name: .customLong("in-place"), help: "Replace each input file by its conversion.")
   var inPlace = false
 
   /// The suffix of backups made by `--in-place`.
   @Option(
     help: ArgumentHelp(
-      "With --in-place, keep each original that changes as FILE<suffix> (for example .orig).", valueName: "suffix"))
+      "With --in-place, keep each original that changes as FILE<suffix> (for example .orig). Files ending in the "
+        + "suffix are backups: they are never converted.", valueName: "suffix"))
   var backup: String?
 
   /// Shell patterns a file found in a folder must match.
@@ -51,7 +66,13 @@ struct BatchOptions: ParsableArguments {
   var hidden = false
 
   /// Whether symbolic links to folders are followed.
-  @Flag(help: "Follow symbolic links to folders found in folders (skipped by default).")
+  ///
+  /// In place, it also decides symbolic links to files found in folders:
+  /// without it they are left alone, so nothing outside the named trees is written.
+  @Flag(
+    help: ArgumentHelp(
+      "Follow symbolic links to folders found in folders (skipped by default); with --in-place, also convert "
+        + "the files that symbolic links found in folders point to (left alone by default)."))
   var followSymlinks = false
 
   /// Whether names are converted too.
@@ -97,11 +118,14 @@ struct BatchOptions: ParsableArguments {
     }
     if inPlace {
       if let output, output != "-" { throw ValidationError("--in-place and -o contradict each other; choose one") }
-      if paths.isEmpty || paths.contains("-") {
+      if allPaths.isEmpty || allPaths.contains("-") {
         throw ValidationError("--in-place needs files or folders; standard input has nowhere to go back to")
       }
     }
   }
+
+  /// Every input: the paths, then the `-i` inputs.
+  var allPaths: [String] { paths + inputs }
 
   /// The number of worker threads.
   var width: Int { jobs ?? min(FileSystem.processorCount, InterruptCleanup.capacity) }

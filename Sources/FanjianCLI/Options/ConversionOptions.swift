@@ -10,8 +10,10 @@ struct ConversionOptions: ParsableArguments {
     help: ArgumentHelp(
       "The conversion to run, such as s2t or tw2sp (see `fanjian configs`).",
       discussion: "s = Simplified, t = Traditional (OpenCC standard forms), tw = Taiwan, hk = Hong Kong; "
-        + "a trailing p also converts vocabulary. OpenCC names like s2tw.json are accepted.",
-      valueName: "config"))
+        + "a trailing p also converts vocabulary. OpenCC's names and configuration files are accepted "
+        + "(s2tw.json, /usr/share/opencc/s2twp.json): a file is mapped by its name, its dictionaries are not read.",
+      valueName: "config"),
+    transform: { argument in try ConversionConfig.parsing(openCCArgument: argument) })
   var config: ConversionConfig
 
   /// User dictionaries, in the order given; later ones win.

@@ -30,20 +30,35 @@ struct Convert: ParsableCommand {
       pattern. Files that look binary (NUL bytes in their first 8 KiB) are \
       skipped with a warning (--force converts them).
 
+      INPUTS are the paths, and OpenCC's -i FILE (--input) adds one more: \
+      `fanjian -i in.txt -o out.txt -c s2t.json` works as OpenCC users write \
+      it. -i never means in place; --in-place has no short form.
+
       OUTPUT goes to standard output, the inputs' conversions one after the \
       other. With -o FILE, one input is converted into FILE. With -o DIR (an \
-      existing directory, or any path when a folder is converted), each file \
-      goes to DIR/<its path below the folder given>, or DIR/<its name>. With \
+      existing directory; or, created if needed, any path when a folder or \
+      several inputs are converted or when it ends in /), each file goes to \
+      DIR/<its path below the folder given>, or DIR/<its name>. With \
       --in-place, each file is replaced by its conversion; files whose text \
-      does not change are not touched. --dry-run lists the files that would \
-      change and --diff shows a unified diff; neither writes anything.
+      does not change are not touched. -o naming an input (the same file, \
+      compared by device and inode) is in place too, with the same \
+      safeguards. --dry-run lists the files that would change and --diff \
+      shows a unified diff; neither writes anything.
 
       SAFETY: every output is written to a temporary file next to it, flushed \
       to disk (fsync) and renamed into place only when the whole input \
       converted, so it is never left half-written: a run that fails or is \
-      killed leaves each file either old or new. In place, the new file keeps \
-      the old one's permissions; a file with several hard links, or one that \
-      changed while it was being converted, is refused and left alone.
+      killed leaves each file either old or new; Ctrl-C removes the temporary \
+      files and reports nothing for the files it stopped. In place, the new \
+      file keeps the old one's permissions; a file with several hard links, \
+      or one that changed while it was being converted, is refused and left \
+      alone. In place, a symbolic link found in a folder is left alone unless \
+      --follow-symlinks (which converts the file it points to and keeps the \
+      link), so nothing outside the named files and folders is written; a \
+      link named on the command line converts the file it points to. With \
+      --backup SUFFIX, files ending in SUFFIX are backups and are never \
+      converted (a backup named on the command line is skipped with a \
+      warning), nor are the hidden .NAME.fanjian-XXXXXX files of a killed run.
 
       ENCODINGS: input and output are UTF-8 unless --from and --to say \
       otherwise (GB18030, GBK, GB2312, Big5, Big5-HKSCS, UTF-16LE, UTF-16BE, or \
@@ -69,6 +84,7 @@ struct Convert: ParsableCommand {
         fanjian convert -c s2twp notes.txt -o notes-tw.txt
         fanjian convert -c t2s a.txt b.txt -o out/
         fanjian convert -c s2t --in-place --backup .orig docs/
+        fanjian -i in.txt -o out.txt -c /usr/share/opencc/s2twp.json
         fanjian convert -c s2t --from utf-8,gb18030 --include '*.txt' src/ -o out/
         fanjian convert -c t2s --from big5 --to utf-8 old/ -o new/
         fanjian convert -c s2tw --diff docs/ | less

@@ -37,9 +37,10 @@ struct Normalize: ParsableCommand {
       `fanjian convert --help`). With --report, inputs are UTF-8 files read whole.
 
       OUTPUT is the normalized text on standard output, or in -o FILE (one \
-      input) or -o DIRECTORY/<name> (several inputs; the directory must \
-      exist). An output file is written to a temporary file and renamed into \
-      place, so -o may name the input itself.
+      input) or -o DIRECTORY/<name> (several inputs; created if needed, \
+      except with --report, where it must exist). An output file is written \
+      to a temporary file and renamed into place; -o naming the input \
+      converts it in place, with the safeguards of --in-place.
 
       REPORT: --report lists every change instead of printing the text (the \
       text still goes to -o when given): one line per change, \
@@ -87,12 +88,12 @@ struct Normalize: ParsableCommand {
   var output: String? { batch.output }
 
   /// The inputs; none means standard input.
-  var files: [String] { batch.paths }
+  var files: [String] { batch.allPaths }
 
   func validate() throws {
     guard report != nil else { return }  // the batch options check themselves
     let batchOnly = batch.inPlace || batch.dryRun || batch.diff || batch.rename
-    if batchOnly { throw ValidationError("--report lists changes; it does not combine with -i, -n, --diff or --rename") }
+    if batchOnly { throw ValidationError("--report lists changes; it does not combine with --in-place, -n, --diff or --rename") }
     guard let output, output != "-" else { return }
     let inputs = files.isEmpty ? ["-"] : files
     if FileSystem.isDirectory(output) {
@@ -197,7 +198,16 @@ struct Normalize: ParsableCommand {
       }
       return
     }
-    let destination = FileSystem.isDirectory(output) ? FileSystem.join(output, FileSystem.basename(input.path)) : output
+    var destination = FileSystem.isDirectory(output) ? FileSystem.join(output, FileSystem.basename(input.path)) : output
+    // -o naming the input is in place, with its safeguards: an unchanged file is not rewritten, a file with other
+    // hard links is refused, and a symbolic link stays a link (the file it points to is replaced).
+    if input.path != "-", case .success(let info) = FileSystem.status(ofPath: input.path),
+      FileID(path: destination) == FileID(info)
+    {
+      if result.text.utf8.elementsEqual(input.bytes) { return }
+      guard info.st_nlink <= 1 else { throw .hardLinked(path: input.name, links: Int(info.st_nlink)) }
+      destination = FileSystem.resolvingSymbolicLinks(destination) ?? destination
+    }
     let file = try AtomicOutputFile(replacing: destination)
     do {
       try file.descriptor.writeAll(bytes)

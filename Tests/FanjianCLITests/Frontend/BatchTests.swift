@@ -100,7 +100,7 @@ import Testing
     let folder = try TemporaryDirectory()
     try Self.makeTree(in: folder)
     let before = try folder.files()
-    let result = try FanjianExecutable.run(["convert", "-c", "s2t", "--dry-run", "-i", "src"], in: folder.url)
+    let result = try FanjianExecutable.run(["convert", "-c", "s2t", "--dry-run", "--in-place", "src"], in: folder.url)
     #expect(result.status == 0)
     #expect(result.outputText == "src/a.txt\nsrc/skip/d.txt\nsrc/sub/b.txt\nsrc/sub/notes.md\n")
     #expect(try folder.files() == before)
@@ -171,7 +171,7 @@ import Testing
     let mirrored = try FanjianExecutable.run(["convert", "-c", "s2t", "--rename", "src", "-o", "out"], in: folder.url)
     #expect(mirrored.status == 0)
     #expect(try folder.files(in: "out") == ["plain.txt", "簡體/漢字.txt"])
-    let inPlace = try FanjianExecutable.run(["convert", "-c", "s2t", "--rename", "-i", "src"], in: folder.url)
+    let inPlace = try FanjianExecutable.run(["convert", "-c", "s2t", "--rename", "--in-place", "src"], in: folder.url)
     #expect(inPlace.status == 0, "\(inPlace.standardError)")
     #expect(try folder.files(in: "src") == ["plain.txt", "簡體/漢字.txt"])
     #expect(folder.read("src/簡體/漢字.txt") == Array("漢字\n".utf8))
@@ -218,7 +218,7 @@ import Testing
   @Test func progressAndSummaryNeverReachAPipe() throws {
     let folder = try TemporaryDirectory()
     for index in 0..<200 { try folder.write("src/f\(index).txt", String(repeating: "汉字简体中文转换\n", count: 2000)) }
-    let result = try FanjianExecutable.run(["convert", "-c", "s2t", "-i", "src"], in: folder.url)
+    let result = try FanjianExecutable.run(["convert", "-c", "s2t", "--in-place", "src"], in: folder.url)
     #expect(result.status == 0)
     #expect(result.standardOutput.isEmpty)
     // Standard error is a pipe too: a summary, but never a progress line.
@@ -234,7 +234,7 @@ import Testing
     try folder.write("docs/sub/b.txt", "對標\n")
     try folder.write("docs/gb.txt", try TextEncoding.gb18030.encode("对标\n"))
     let result = try FanjianExecutable.run(
-      ["normalize", "--to", "t", "--encoding", "utf-8,gb18030", "-i", "--backup", ".bak", "docs"], in: folder.url)
+      ["normalize", "--to", "t", "--encoding", "utf-8,gb18030", "--in-place", "--backup", ".bak", "docs"], in: folder.url)
     #expect(result.status == 0, "\(result.standardError)")
     #expect(folder.read("docs/a.txt") == Array("小扎只是對標\n".utf8))
     #expect(folder.read("docs/a.txt.bak") == Array("小紮隻是对标\n".utf8))

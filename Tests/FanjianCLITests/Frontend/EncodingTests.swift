@@ -12,7 +12,7 @@ import Testing
     let folder = try TemporaryDirectory()
     try folder.write("gb.txt", try TextEncoding.gb18030.encode(Self.simplified))
     let result = try FanjianExecutable.run(
-      ["convert", "-c", "s2t", "--from", "gb18030", "-i", "gb.txt"], in: folder.url)
+      ["convert", "-c", "s2t", "--from", "gb18030", "--in-place", "gb.txt"], in: folder.url)
     #expect(result.status == 0, "\(result.standardError)")
     let written = try #require(folder.read("gb.txt"))
     #expect(written == (try TextEncoding.gb18030.encode(Self.traditional)))
@@ -66,7 +66,7 @@ import Testing
     try folder.write("bad.txt", original)
     try folder.write("good.txt", try TextEncoding.big5.encode("頭髮\n"))
     let result = try FanjianExecutable.run(
-      ["convert", "-c", "t2s", "--from", "big5", "--to", "utf-8", "-i", "."], in: folder.url)
+      ["convert", "-c", "t2s", "--from", "big5", "--to", "utf-8", "--in-place", "."], in: folder.url)
     #expect(result.status == 1)
     #expect(result.standardError.contains("fanjian: ./bad.txt: not valid Big5 at byte offset 8"))
     #expect(folder.read("bad.txt") == original)
@@ -77,7 +77,7 @@ import Testing
   @Test func lossyReplacesInvalidBytesAndWarnsWithTheCount() throws {
     let folder = try TemporaryDirectory()
     try folder.write("bad.txt", Array("汉字".utf8) + [0xFF] + Array("abc".utf8) + [0xC3])
-    let result = try FanjianExecutable.run(["convert", "-c", "s2t", "--lossy", "-i", "bad.txt"], in: folder.url)
+    let result = try FanjianExecutable.run(["convert", "-c", "s2t", "--lossy", "--in-place", "bad.txt"], in: folder.url)
     #expect(result.status == 0)
     #expect(folder.read("bad.txt") == Array("漢字\u{FFFD}abc\u{FFFD}".utf8))
     #expect(result.standardError.contains("bad.txt: 2 invalid byte sequences in UTF-8 replaced with U+FFFD"))

@@ -34,7 +34,7 @@ import Testing
     try folder.write("a.txt", "汉字\n")
     try folder.write("other.txt", "汉字\n")
     #expect(link(folder.path("a.txt"), folder.path("b.txt")) == 0)
-    let result = try FanjianExecutable.run(["convert", "-c", "s2t", "-i", "a.txt", "other.txt"], in: folder.url)
+    let result = try FanjianExecutable.run(["convert", "-c", "s2t", "--in-place", "a.txt", "other.txt"], in: folder.url)
     #expect(result.status == 1)
     #expect(result.standardError.contains("fanjian: a.txt: has 2 hard links"))
     #expect(folder.read("a.txt") == Array("汉字\n".utf8))
@@ -49,13 +49,13 @@ import Testing
     let binary: [UInt8] = Array("汉字".utf8) + [0, 1, 2] + Array("汉字\n".utf8)
     try folder.write("src/data.bin", binary)
     try folder.write("src/text.txt", "汉字\n")
-    let skipped = try FanjianExecutable.run(["convert", "-c", "s2t", "-i", "src"], in: folder.url)
+    let skipped = try FanjianExecutable.run(["convert", "-c", "s2t", "--in-place", "src"], in: folder.url)
     #expect(skipped.status == 0)
     #expect(skipped.standardError.contains("src/data.bin: looks like a binary file"))
     #expect(skipped.standardError.contains("1 skipped"))
     #expect(folder.read("src/data.bin") == binary)
     #expect(folder.read("src/text.txt") == Array("漢字\n".utf8))
-    let forced = try FanjianExecutable.run(["convert", "-c", "s2t", "-i", "--force", "src/data.bin"], in: folder.url)
+    let forced = try FanjianExecutable.run(["convert", "-c", "s2t", "--in-place", "--force", "src/data.bin"], in: folder.url)
     #expect(forced.status == 0)
     #expect(folder.read("src/data.bin") == Array("漢字".utf8) + [0, 1, 2] + Array("漢字\n".utf8))
   }
@@ -65,9 +65,10 @@ import Testing
     try folder.write("a.txt", "汉字\n")
     let usage: [[String]] = [
       ["--backup", ".orig", "a.txt"],
+      ["--in-place"],
       ["-i"],
-      ["-i", "-", "a.txt"],
-      ["-i", "a.txt", "-o", "out"],
+      ["--in-place", "-", "a.txt"],
+      ["--in-place", "a.txt", "-o", "out"],
       ["--jobs", "0", "a.txt"],
       ["--rename", "a.txt"],
       ["--dry-run", "--diff", "a.txt"],
@@ -79,7 +80,7 @@ import Testing
       #expect(folder.read("a.txt") == Array("汉字\n".utf8))
     }
     #expect(try FanjianExecutable.run(["convert", "-c", "s2t", "a.txt", "missing.txt"], in: folder.url).status == 1)
-    #expect(try FanjianExecutable.run(["convert", "-c", "s2t", "-i", "a.txt"], in: folder.url).status == 0)
+    #expect(try FanjianExecutable.run(["convert", "-c", "s2t", "--in-place", "a.txt"], in: folder.url).status == 0)
   }
 
   @Test(.timeLimit(.minutes(2)))
@@ -89,7 +90,7 @@ import Testing
     let new = Array(String(repeating: "漢字簡體中文轉換\n", count: 20_000).utf8)
     for delay in [30_000, 150_000, 400_000] as [useconds_t] {
       for index in 0..<60 { try folder.write("src/f\(index).txt", old) }
-      let process = try FanjianExecutable.process(["convert", "-c", "s2t", "-i", "--jobs", "2", "src"], in: folder.url)
+      let process = try FanjianExecutable.process(["convert", "-c", "s2t", "--in-place", "--jobs", "2", "src"], in: folder.url)
       process.standardOutput = FileHandle.nullDevice
       process.standardError = FileHandle.nullDevice
       try process.run()
@@ -116,7 +117,7 @@ import Testing
     for index in 0..<40 {
       try folder.write("src/f\(index).txt", String(repeating: "汉字简体中文转换\n", count: 20_000))
     }
-    let process = try FanjianExecutable.process(["convert", "-c", "s2t", "-i", "--jobs", "4", "src"], in: folder.url)
+    let process = try FanjianExecutable.process(["convert", "-c", "s2t", "--in-place", "--jobs", "4", "src"], in: folder.url)
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()
@@ -131,7 +132,7 @@ import Testing
     let folder = try TemporaryDirectory()
     let original = Array(String(repeating: "汉字简体中文转换\n", count: 2_500_000).utf8)  // 60 MB
     try folder.write("big.txt", original)
-    let process = try FanjianExecutable.process(["convert", "-c", "s2t", "-i", "big.txt"], in: folder.url)
+    let process = try FanjianExecutable.process(["convert", "-c", "s2t", "--in-place", "big.txt"], in: folder.url)
     let stderr = Pipe()
     process.standardOutput = FileHandle.nullDevice
     process.standardError = stderr

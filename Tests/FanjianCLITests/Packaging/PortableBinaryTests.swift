@@ -1,7 +1,14 @@
 import Foundation
 import Testing
 
-/// The tables are embedded in the executable: a copy on its own must work.
+/// The tables are embedded in the executable: a copy on its own, with no
+/// data files next to it, must work.
+///
+/// What this does not check: the debug binary under test still loads the
+/// Swift runtime from the toolchain (through its RUNPATH), which is still
+/// installed. That the release binary needs no toolchain at all is checked by
+/// `scripts/build-static` (run by `.ci/run`): `ldd` lists no Swift library,
+/// and a copy runs with an empty environment and the toolchain hidden.
 @Suite struct PortableBinaryTests {
   @Test func binaryConvertsWhenCopiedAloneToAnotherFolder() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fanjian-alone-\(UUID().uuidString)")

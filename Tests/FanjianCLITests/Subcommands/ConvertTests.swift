@@ -114,14 +114,30 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("out")).sorted() == ["a.txt", "b.txt"])
   }
 
-  @Test func severalInputsWithAnOutputFileAreAUsageError() throws {
+  @Test func severalInputsWithAnExistingOutputFileAreAUsageError() throws {
     let folder = try TemporaryDirectory()
     let first = try folder.write("a.txt", "汉字")
     let second = try folder.write("b.txt", "汉字")
+    try folder.write("out.txt", "keep")
     let result = try FanjianExecutable.run(["convert", "-c", "s2t", first, second, "-o", folder.path("out.txt")])
     #expect(result.status == 2)
-    #expect(result.standardError.contains("existing directory"))
-    #expect(folder.read("out.txt") == nil)
+    #expect(result.standardError.contains("is a file; with 2 inputs, -o must name a directory"))
+    #expect(folder.read("out.txt") == Array("keep".utf8))
+  }
+
+  @Test("-o DIR is created when missing: for several inputs, or one file and a trailing slash")
+  func missingOutputDirectoryIsCreated() throws {
+    let folder = try TemporaryDirectory()
+    try folder.write("a.txt", "汉字")
+    try folder.write("b.txt", "简体")
+    let several = try FanjianExecutable.run(["convert", "-c", "s2t", "a.txt", "b.txt", "-o", "new"], in: folder.url)
+    #expect(several.status == 0, "\(several.standardError)")
+    #expect(folder.read("new/a.txt") == Array("漢字".utf8))
+    #expect(folder.read("new/b.txt") == Array("簡體".utf8))
+    let single = try FanjianExecutable.run(["convert", "-c", "s2t", "a.txt", "-o", "deep/er/"], in: folder.url)
+    #expect(single.status == 0, "\(single.standardError)")
+    #expect(try folder.files(in: "deep") == ["er/a.txt"])
+    #expect(folder.read("deep/er/a.txt") == Array("漢字".utf8))
   }
 
   @Test func invalidUTF8FailsWithByteOffsetAndWritesNothing() throws {
