@@ -76,16 +76,16 @@ import Testing
   func manySingleCharacterValues() throws {
     // 140,000 astral-plane keys with 124-byte values: about 17 MB of values.
     let first: UInt32 = 0x20000, count: UInt32 = 140_000
-    var entries: [(key: [UInt8], value: [UInt8])] = []
-    entries.reserveCapacity(Int(count))
+    var pairs: [(String, String)] = []
+    pairs.reserveCapacity(Int(count))
     for code in first..<first + count {
-      let key = Array(String(Unicode.Scalar(code)!).utf8)
-      entries.append((key, Array(repeating: key, count: 31).flatMap { $0 }))
+      let key = String(Unicode.Scalar(code)!)
+      pairs.append((key, String(repeating: key, count: 31)))
     }
-    let converter = try Converter(config: .s2t, entries: entries)
+    let converter = try Self.converter(pairs)
     for code in [first, first + 1, first + count / 2, first + count - 2, first + count - 1] {
       let key = String(Unicode.Scalar(code)!)
-      #expect(converter.convert("a" + key + "b") == "a" + String(repeating: key, count: 31) + "b")
+      #expect(converter.convert("马" + key + "b") == "馬" + String(repeating: key, count: 31) + "b")
     }
   }
 
