@@ -115,6 +115,23 @@ public final class Converter: Sendable {
     return output
   }
 
+  /// Converts UTF-8 bytes held in an array and appends the result to `output`.
+  ///
+  /// ```swift
+  /// let bytes: [UInt8] = Array("头发".utf8)
+  /// var out: [UInt8] = []
+  /// try converter.convert(utf8: bytes, appendingTo: &out)  // out: "頭髮" in UTF-8
+  /// ```
+  ///
+  /// - Throws: `FanjianError.invalidUTF8` with the offset of the first bad byte;
+  ///   the conversion of everything before it has been appended.
+  public func convert(utf8 bytes: [UInt8], appendingTo output: inout [UInt8]) throws(FanjianError) {
+    let result = bytes.withUnsafeBytes { buffer in
+      Result { () throws(FanjianError) in try convert(utf8: buffer, appendingTo: &output) }
+    }
+    try result.get()
+  }
+
   /// Converts UTF-8 bytes and appends the result to `output`.
   ///
   /// - Throws: `FanjianError.invalidUTF8` with the offset of the first bad byte;
@@ -171,20 +188,25 @@ public final class Converter: Sendable {
   }
 
   /// Puts user dictionaries over the built-in entries; later ones win.
+  ///
+  /// Each entry from a dictionary keeps its file (or name) and line, so that
+  /// a problem found while compiling the tables names the line to fix.
   static func overlay(
     _ dictionaries: [ConversionDictionary], on entries: [(key: [UInt8], value: [UInt8])]
-  ) -> [(key: [UInt8], value: [UInt8])] {
+  ) -> [TableMatcher.Entry] {
     var index: [[UInt8]: Int] = [:]
-    var merged = entries
+    var merged = entries.map { TableMatcher.Entry(key: $0.key, value: $0.value, origin: nil) }
     for (position, entry) in merged.enumerated() { index[entry.key] = position }
     for dictionary in dictionaries {
-      for entry in dictionary.entries {
+      for (entry, line) in zip(dictionary.entries, dictionary.lines) {
         let key = Array(entry.key.utf8), value = Array(entry.value.utf8)
+        let origin = TableMatcher.Origin(source: dictionary.source, line: line)
         if let position = index[key] {
           merged[position].value = value
+          merged[position].origin = origin
         } else {
           index[key] = merged.count
-          merged.append((key, value))
+          merged.append(TableMatcher.Entry(key: key, value: value, origin: origin))
         }
       }
     }

@@ -2,7 +2,7 @@
 /// not enough evidence to say.
 ///
 /// ```swift
-/// let detection = Script.detect(in: "這是一段繁體中文的句子，裡面有為和著。")
+/// let detection = Script.detect(in: "這是一段繁體中文的句子，裡面有為和著，還有說話與學習。")
 /// detection.script     // .traditional
 /// detection.standard   // .taiwan (為 著 裡 are Taiwan's forms)
 /// ```

@@ -3,7 +3,8 @@ extension TableMatcher {
   ///
   /// Leftmost-longest matching over raw UTF-8: at each position the longest key
   /// wins, otherwise the character's own replacement, otherwise the bytes are
-  /// copied. Why it is fast: ASCII is skipped eight bytes at a time; a
+  /// copied. Why it is fast: ASCII is skipped eight bytes at a time (when no
+  /// key starts with an ASCII character, as in every built-in table); a
   /// character with no entry costs one table load and is later copied as part
   /// of a run; a phrase probe happens only for characters flagged as starting
   /// a key, and then a one-word filter usually rejects the pair at once; short
@@ -27,19 +28,38 @@ extension TableMatcher {
     let end = input.count
     let table = charEntries
     let lookahead = maxKeyBytes
+    let asciiStarts = asciiKeyStarts
+    let skipsASCII = asciiStarts.isEmpty
+    let probes = asciiProbes
+    let probesASCII = probes.0 != Self.noProbe
     var i = 0
     var runStart = 0
 
     while i < end {
       let b0 = p[i]
       if b0 < 0x80 {
-        i &+= 1
-        while i &+ 8 <= end {
-          let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-          if word & 0x8080_8080_8080_8080 != 0 { break }
-          i &+= 8
+        if skipsASCII {
+          // No key starts with ASCII (the built-in tables): skip a word at a time.
+          i &+= 1
+          while i &+ 8 <= end {
+            let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+            if word & 0x8080_8080_8080_8080 != 0 { break }
+            i &+= 8
+          }
+          continue
         }
-        continue
+        if !asciiStarts.contains(b0) {
+          i &+= 1
+          if probesASCII {
+            // A few ASCII bytes start keys (U盤 in s2twp): skip words holding none of them.
+            while i &+ 8 <= end {
+              let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+              if word & 0x8080_8080_8080_8080 != 0 || Self.containsByte(word, probes) { break }
+              i &+= 8
+            }
+          }
+          continue
+        }
       }
       let (scalar, length) = UTF8Scanner.decode(p, at: i, end: end)
       if length <= 0 {
@@ -62,13 +82,18 @@ extension TableMatcher {
           continue
         }
       }
-      let valueLength = Int((entry >> 24) & 0x7F)
-      if valueLength == 0 {
+      let lengthField = (entry >> 24) & 0x7F
+      if lengthField == 0 {
         i &+= length
         continue
       }
       writer.appendRun(p + runStart, count: i &- runStart, readable: end &- runStart)
-      writer.appendPadded(values + Int(entry & 0xFF_FFFF), count: valueLength)
+      if lengthField != Self.farLength {
+        writer.appendPadded(values + Int(entry & 0xFF_FFFF), count: Int(lengthField))
+      } else {
+        let far = farValues[Int(entry & 0xFF_FFFF)]
+        writer.append(values + far.offset, count: far.length)
+      }
       i &+= length
       runStart = i
     }
@@ -126,6 +151,16 @@ extension TableMatcher {
       index &+= 1
     }
     return nil
+  }
+
+  /// Whether an all-ASCII word holds a byte equal to one of the probes (each a
+  /// byte broadcast to all eight lanes; `noProbe` never matches ASCII).
+  @inline(__always)
+  static func containsByte(_ word: UInt64, _ probes: (UInt64, UInt64, UInt64)) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+    let a = word ^ probes.0, b = word ^ probes.1, c = word ^ probes.2
+    // A zero byte in x sets its lane's high bit in (x - ones) & ~x.
+    return ((a &- ones) & ~a | (b &- ones) & ~b | (c &- ones) & ~c) & highs != 0
   }
 
   /// The byte length of the UTF-8 sequence a lead byte starts (0 for a non-lead byte).

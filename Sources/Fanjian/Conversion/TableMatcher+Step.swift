@@ -28,10 +28,10 @@ extension TableMatcher {
         replacement: UnsafeBufferPointer(start: values + Int(phrase.valueOffset), count: Int(phrase.valueLength)),
         isPhrase: true)
     }
-    let valueLength = Int((entry >> 24) & 0x7F)
+    let (valueOffset, valueLength) = singleValue(entry)
     guard valueLength > 0 else { return Step(length: length, replacement: nil, isPhrase: false) }
     return Step(
-      length: length, replacement: UnsafeBufferPointer(start: values + Int(entry & 0xFF_FFFF), count: valueLength),
+      length: length, replacement: UnsafeBufferPointer(start: values + valueOffset, count: valueLength),
       isPhrase: false)
   }
 }

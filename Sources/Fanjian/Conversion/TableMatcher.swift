@@ -3,9 +3,19 @@
 /// Layout, chosen so that the common case costs one load per character:
 /// - `charEntries`: a direct table of 65,536 `UInt32`s, one per BMP code point.
 ///   Zero means "copy as is"; otherwise bit 31 says the character starts a
-///   multi-character key, bits 24–30 hold the byte length of its own
-///   replacement (0: none) and bits 0–23 its offset in `values`.
+///   multi-character key and bits 24–30 the byte length of its own
+///   replacement (0: none), whose offset in `values` is in bits 0–23. A
+///   replacement of 127 bytes or more, or one lying beyond the first 16 MiB
+///   of `values` (only user dictionaries get there), has length 127 (`farLength`)
+///   and bits 0–23 index `farValues` instead, which holds its full offset and
+///   length: no length or size limit, and the common case stays one word.
 ///   Characters outside the BMP use the small `astralEntries` map.
+/// - `asciiKeyStarts`: the ASCII bytes that begin a key. Most built-in tables
+///   have none, so the loop skips ASCII eight bytes at a time; with keys such
+///   as `U盤` (s2twp) or a user dictionary's `iPhone`, ASCII bytes in this set
+///   are looked up like any other character, and when there are at most three
+///   such bytes (`asciiProbes`) ASCII words holding none of them are still
+///   skipped whole.
 /// - Multi-character keys are grouped by the UTF-8 bytes of their first two
 ///   characters (at most 8 bytes, read from the input as one unaligned load)
 ///   in an open-addressing hash (`pairKeys`/`pairRanges`), fronted by a
@@ -19,6 +29,10 @@
 final class TableMatcher: @unchecked Sendable {
   static let startsPhraseBit: UInt32 = 1 << 31
   static let padding = 8
+  /// A probe word that matches no ASCII byte.
+  static let noProbe: UInt64 = 0x8080_8080_8080_8080
+  /// The length field of a character entry whose replacement is in `farValues`.
+  static let farLength: UInt32 = 0x7F
 
   /// One multi-character key and its replacement.
   struct Phrase {
@@ -26,6 +40,12 @@ final class TableMatcher: @unchecked Sendable {
     var keyLength: UInt32
     var valueOffset: UInt32
     var valueLength: UInt32
+  }
+
+  /// A single character's replacement that does not fit in its entry word.
+  struct FarValue {
+    var offset: Int
+    var length: Int
   }
 
   /// Where one entry's key and value lie in a byte buffer.
@@ -36,8 +56,43 @@ final class TableMatcher: @unchecked Sendable {
     var valueLength: Int
   }
 
+  /// Where an entry was written: a dictionary file (or name) and line.
+  struct Origin: Equatable {
+    var source: String
+    var line: Int
+  }
+
+  /// One entry to build from, with where it came from (`nil`: the built-in tables).
+  struct Entry {
+    var key: [UInt8]
+    var value: [UInt8]
+    var origin: Origin?
+  }
+
+  /// A set of ASCII bytes, as two 64-bit words.
+  struct ASCIISet: Equatable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+
+    @inline(__always)
+    func contains(_ byte: UInt8) -> Bool {
+      (byte < 64 ? low &>> UInt64(byte) : high &>> UInt64(byte & 63)) & 1 != 0
+    }
+
+    mutating func insert(_ byte: UInt8) {
+      if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte & 63) }
+    }
+
+    var isEmpty: Bool { low | high == 0 }
+  }
+
   let charEntries: UnsafeMutablePointer<UInt32>
   let astralEntries: [UInt32: UInt32]
+  let farValues: [FarValue]
+  let asciiKeyStarts: ASCIISet
+  /// When one to three ASCII bytes start keys, each broadcast to a word, for
+  /// skipping ASCII a word at a time all the same; otherwise `noProbe`.
+  let asciiProbes: (UInt64, UInt64, UInt64)
   let pairKeys: UnsafeMutablePointer<UInt64>
   let pairRanges: UnsafeMutablePointer<UInt64>
   let pairFilter: UnsafeMutablePointer<UInt64>
@@ -54,84 +109,116 @@ final class TableMatcher: @unchecked Sendable {
 
   /// Builds the matcher from key and value pairs whose keys are unique.
   static func build(entries: [(key: [UInt8], value: [UInt8])], source: String) throws(FanjianError) -> TableMatcher {
+    try build(entries: entries.map { Entry(key: $0.key, value: $0.value, origin: nil) }, source: source)
+  }
+
+  /// Builds the matcher from entries whose keys are unique; an error about an
+  /// entry names its origin (or, for a built-in entry, `source` and its index).
+  static func build(entries: [Entry], source: String) throws(FanjianError) -> TableMatcher {
     var bytes: [UInt8] = []
     var spans: [Span] = []
     spans.reserveCapacity(entries.count)
-    for (key, value) in entries {
-      spans.append(Span(keyOffset: bytes.count, keyLength: key.count, valueOffset: bytes.count + key.count, valueLength: value.count))
-      bytes += key
-      bytes += value
+    for entry in entries {
+      spans.append(Span(
+        keyOffset: bytes.count, keyLength: entry.key.count, valueOffset: bytes.count + entry.key.count,
+        valueLength: entry.value.count))
+      bytes += entry.key
+      bytes += entry.value
     }
+    let origins = entries.map(\.origin)
     let result = bytes.withUnsafeBytes { buffer in
-      Result { () throws(FanjianError) in try TableMatcher(bytes: buffer, spans: spans, source: source) }
+      Result { () throws(FanjianError) in try TableMatcher(bytes: buffer, spans: spans, source: source, origins: origins) }
     }
     return try result.get()
   }
 
   /// Builds the matcher from entries lying in `bytes` (keys unique, valid UTF-8, non-empty).
-  init(bytes: UnsafeRawBufferPointer, spans: [Span], source: String) throws(FanjianError) {
+  ///
+  /// Everything that can fail is checked before any memory is allocated, so a
+  /// thrown error leaks nothing.
+  ///
+  /// - Parameter origins: where each span's entry came from, for error
+  ///   messages (empty, or one per span; `nil` for a built-in entry).
+  init(bytes: UnsafeRawBufferPointer, spans: [Span], source: String, origins: [Origin?] = []) throws(FanjianError) {
     entryCount = spans.count
     let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? UnsafePointer(bitPattern: 1)!
+    func failure(at index: Int, _ reason: String) -> FanjianError {
+      if index < origins.count, let origin = origins[index] {
+        return .malformedDictionary(source: origin.source, line: origin.line, reason: reason)
+      }
+      return .malformedDictionary(source: source, line: index + 1, reason: reason)
+    }
+
+    // Pass 1, allocation-free: check every key, size the pools, find the
+    // characters that start phrases.
+    var longest = 4
+    var singleValueBytes = 0, phraseKeyBytes = 0, phraseValueBytes = 0
+    var asciiStarts = ASCIISet()
+    var phraseStarts: [UInt32] = []
+    // (pair key, span index) for every multi-character key.
+    var grouped: [(pair: UInt64, index: Int)] = []
+    for (index, span) in spans.enumerated() {
+      guard span.keyLength > 0 else { throw failure(at: index, "a key is empty or not UTF-8") }
+      let (first, firstLength) = UTF8Scanner.decode(base + span.keyOffset, at: 0, end: span.keyLength)
+      guard firstLength > 0 else { throw failure(at: index, "a key is empty or not UTF-8") }
+      if first < 0x80 { asciiStarts.insert(UInt8(first)) }
+      longest = max(longest, span.keyLength)
+      if firstLength == span.keyLength {
+        singleValueBytes += span.valueLength
+      } else {
+        let second = UTF8Scanner.decode(base + span.keyOffset, at: firstLength, end: span.keyLength).length
+        guard second > 0 else { throw failure(at: index, "a key is not UTF-8") }
+        grouped.append((Self.pairKey(base + span.keyOffset, count: firstLength + second), index))
+        phraseKeyBytes += span.keyLength
+        phraseValueBytes += span.valueLength
+        phraseStarts.append(first)
+      }
+    }
+    // Phrases address keys and values with 32-bit offsets.
+    guard singleValueBytes + phraseValueBytes < Int(UInt32.max) - Self.padding,
+      phraseKeyBytes < Int(UInt32.max) - Self.padding
+    else {
+      throw failure(
+        at: max(0, spans.count - 1),
+        "the dictionaries hold more than 4 GiB of keys or replacements; split the text instead")
+    }
+
+    // Pass 2: nothing below throws.
     let chars = UnsafeMutablePointer<UInt32>.allocate(capacity: 0x10000)
     chars.initialize(repeating: 0, count: 0x10000)
     var astral: [UInt32: UInt32] = [:]
-    var longest = 4
-    var singleValueBytes = 0, phraseKeyBytes = 0, phraseValueBytes = 0
-    // (pair key, span index) for every multi-character key.
-    var grouped: [(pair: UInt64, index: Int)] = []
-
     func entry(for scalar: UInt32) -> UInt32 {
       scalar < 0x10000 ? chars[Int(scalar)] : astral[scalar, default: 0]
     }
     func setEntry(_ value: UInt32, for scalar: UInt32) {
       if scalar < 0x10000 { chars[Int(scalar)] = value } else { astral[scalar] = value }
     }
-
-    for (index, span) in spans.enumerated() {
-      let (first, firstLength) = UTF8Scanner.decode(base + span.keyOffset, at: 0, end: span.keyLength)
-      guard span.keyLength > 0, firstLength > 0 else {
-        chars.deallocate()
-        throw .malformedDictionary(source: source, line: index + 1, reason: "a key is empty or not UTF-8")
-      }
-      longest = max(longest, span.keyLength)
-      if firstLength == span.keyLength {
-        singleValueBytes += span.valueLength
-      } else {
-        let second = UTF8Scanner.decode(base + span.keyOffset, at: firstLength, end: span.keyLength).length
-        guard second > 0 else {
-          chars.deallocate()
-          throw .malformedDictionary(source: source, line: index + 1, reason: "a key is not UTF-8")
-        }
-        grouped.append((Self.pairKey(base + span.keyOffset, count: firstLength + second), index))
-        phraseKeyBytes += span.keyLength
-        phraseValueBytes += span.valueLength
-        setEntry(entry(for: first) | Self.startsPhraseBit, for: first)
-      }
-    }
+    for first in phraseStarts { setEntry(entry(for: first) | Self.startsPhraseBit, for: first) }
 
     let valuePool = UnsafeMutablePointer<UInt8>.allocate(capacity: singleValueBytes + phraseValueBytes + Self.padding)
     valuePool.initialize(repeating: 0, count: singleValueBytes + phraseValueBytes + Self.padding)
     let keyPool = UnsafeMutablePointer<UInt8>.allocate(capacity: phraseKeyBytes + Self.padding)
     keyPool.initialize(repeating: 0, count: phraseKeyBytes + Self.padding)
     var valueCount = 0, keyCount = 0
+    var far: [FarValue] = []
 
     for span in spans {
       let (first, firstLength) = UTF8Scanner.decode(base + span.keyOffset, at: 0, end: span.keyLength)
       guard firstLength == span.keyLength else { continue }
       let isIdentity = span.keyLength == span.valueLength
         && memcmpBytes(base + span.keyOffset, base + span.valueOffset, span.keyLength)
-      if isIdentity { continue }
-      guard span.valueLength < 128 else {
-        chars.deallocate()
-        throw .malformedDictionary(
-          source: source, line: 0, reason: "the replacement for a single character is longer than 127 bytes")
-      }
+      if isIdentity || span.valueLength == 0 { continue }
       (valuePool + valueCount).update(from: base + span.valueOffset, count: span.valueLength)
       let flags = entry(for: first) & Self.startsPhraseBit
-      setEntry(flags | UInt32(span.valueLength) << 24 | UInt32(valueCount), for: first)
+      if span.valueLength < Int(Self.farLength) && valueCount < 1 << 24 {
+        setEntry(flags | UInt32(span.valueLength) << 24 | UInt32(valueCount), for: first)
+      } else {
+        // At most one per code point (fewer than 2^21), so the index fits.
+        setEntry(flags | Self.farLength << 24 | UInt32(far.count), for: first)
+        far.append(FarValue(offset: valueCount, length: span.valueLength))
+      }
       valueCount += span.valueLength
     }
-
     // Group phrases by pair, longest key first within a group.
     grouped.sort { a, b in
       a.pair != b.pair ? a.pair < b.pair : spans[a.index].keyLength > spans[b.index].keyLength
@@ -183,6 +270,15 @@ final class TableMatcher: @unchecked Sendable {
 
     charEntries = chars
     astralEntries = astral
+    farValues = far
+    asciiKeyStarts = asciiStarts
+    let startBytes = (0..<UInt8(128)).filter(asciiStarts.contains).map { UInt64($0) &* 0x0101_0101_0101_0101 }
+    if startBytes.isEmpty || startBytes.count > 3 {
+      asciiProbes = (Self.noProbe, Self.noProbe, Self.noProbe)
+    } else {
+      let padded = startBytes + Array(repeating: startBytes[0], count: 3 - startBytes.count)
+      asciiProbes = (padded[0], padded[1], padded[2])
+    }
     pairKeys = keys
     pairRanges = ranges
     pairFilter = filter
@@ -208,7 +304,18 @@ final class TableMatcher: @unchecked Sendable {
   /// Bytes of memory the compiled tables hold.
   var memoryFootprint: Int {
     0x10000 * 4 + (pairMask + 1) * 16 + Self.filterWords * 8 + phraseCount * MemoryLayout<Phrase>.stride
-      + astralEntries.count * 16
+      + astralEntries.count * 16 + farValues.count * MemoryLayout<FarValue>.stride
+  }
+
+  /// Where a character entry's own replacement lies in `values` (length 0: none).
+  @inline(__always)
+  func singleValue(_ entry: UInt32) -> (offset: Int, length: Int) {
+    let length = (entry &>> 24) & 0x7F
+    if length == Self.farLength {
+      let value = farValues[Int(entry & 0xFF_FFFF)]
+      return (value.offset, value.length)
+    }
+    return (Int(entry & 0xFF_FFFF), Int(length))
   }
 
   /// The pair key: the first `count` (≤ 8) bytes of a key, little-endian.

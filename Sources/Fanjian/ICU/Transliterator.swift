@@ -8,7 +8,7 @@
 ///
 /// ```swift
 /// let icu = try Transliterator(id: "Simplified-Traditional")
-/// icu.transliterate("头发")  // "頭髮"
+/// try icu.transliterate("头发")  // "頭髮"
 /// ```
 ///
 /// A transliterator is immutable and safe to share between threads: ICU's

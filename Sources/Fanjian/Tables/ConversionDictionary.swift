@@ -16,6 +16,8 @@
 /// Pass dictionaries to ``Converter/init(_:engine:dictionaries:)`` to add or
 /// override conversions; their keys are matched in the input text and their
 /// values are written as they are, with priority over the built-in tables.
+/// A key may start with any character, ASCII included (`iPhone`), and a value
+/// may be of any length, for a single character as for a phrase.
 ///
 /// ```swift
 /// let mine = try ConversionDictionary(pairs: [("鼠标", "滑鼠")])
@@ -36,6 +38,9 @@ public struct ConversionDictionary: Sendable {
   public let source: String
   /// The entries in the order they were read.
   public let entries: [Entry]
+  /// The line each entry was read from (its position for in-memory pairs),
+  /// for error messages.
+  let lines: [Int]
 
   /// Makes a dictionary from key and value pairs.
   ///
@@ -49,6 +54,7 @@ public struct ConversionDictionary: Sendable {
     }
     self.source = source
     self.entries = entries
+    self.lines = Array(entries.indices.map { $0 + 1 })
   }
 
   /// Reads a dictionary file in OpenCC's text format.
@@ -98,6 +104,7 @@ public struct ConversionDictionary: Sendable {
   ///   - source: a name used in error messages, such as the file's path.
   public init(parsing text: String, source: String) throws(FanjianError) {
     var entries: [Entry] = []
+    var lines: [Int] = []
     var lineNumber = 0
     for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
       lineNumber += 1
@@ -116,9 +123,11 @@ public struct ConversionDictionary: Sendable {
       }
       try Self.validate(key: key, value: value, source: source, line: lineNumber)
       entries.append(Entry(key: key, value: value, alternatives: Array(values.dropFirst())))
+      lines.append(lineNumber)
     }
     self.source = source
     self.entries = entries
+    self.lines = lines
   }
 
   private static func validate(key: String, value: String, source: String, line: Int) throws(FanjianError) {

@@ -68,7 +68,9 @@ package struct TableComposer {
       if isSingleScalar && value == key { continue }
       result.append((key, value))
     }
-    for value in identityOutputs(of: result, keys: keys) { result.append((value, value)) }
+    let identities = Set(identityOutputs(of: result, keys: keys))
+    result.removeAll { identities.contains($0.key) }
+    for value in identities { result.append((value, value)) }
     result.sort { $0.key.lexicographicallyPrecedes($1.key) }
     return (result, unreachable.sorted())
   }
@@ -85,20 +87,69 @@ package struct TableComposer {
   /// 列印制发). An output holding a converted character (顯 in 顯著) keeps its
   /// entry: in 顯著色素 it must win over 著色 → 着色 for converting twice to
   /// change nothing.
+  ///
+  /// Converting an output alone is not enough: what follows it can complete
+  /// a key that starts inside it. s2tw turns 一并 into 一併 and 受雇 into 受僱,
+  /// while its keys 併發 → 並發 and 僱員 → 雇員 would rewrite those outputs'
+  /// last character in 一併發 and 受僱員工 (so converting again flipped them
+  /// back and forth). Such an output gets its entry too: a key starting
+  /// inside it runs past its end and changes the characters it overlaps.
+  /// (列印 still gets none: 印制 → 印製 leaves the 印 it overlaps as it is.)
+  ///
+  /// An output that is itself a key with another value gets its entry when
+  /// that key is not one of the first stage's own (an input-script word) but
+  /// only a later stage's key carried back: s2twp writes 計算機 for 计算器 and
+  /// 電腦 for 计算机, and the Traditional 計算機 it wrote must stay 計算機.
   private func identityOutputs(of result: [(key: [UInt8], value: [UInt8])], keys: Set<[UInt8]>) -> [[UInt8]] {
     var outputs = Set<[UInt8]>()
     var written = Set<Unicode.Scalar>()
+    let firstStageKeys = stages.first.map { Set($0.entries.keys) } ?? []
+    let values = Dictionary(result.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+    var outputKeys = Set<[UInt8]>()
     for (key, value) in result {
       let keyScalars = Array(String(decoding: key, as: UTF8.self).unicodeScalars)
       let valueScalars = Array(String(decoding: value, as: UTF8.self).unicodeScalars)
-      if valueScalars.count > 1, value != key, !keys.contains(value) { outputs.insert(value) }
+      if valueScalars.count > 1, value != key {
+        if !keys.contains(value) {
+          outputs.insert(value)
+        } else if !firstStageKeys.contains(value), values[value] != value {
+          outputKeys.insert(value)
+        }
+      }
       if keyScalars.count == 1, valueScalars.count == 1, keyScalars != valueScalars { written.insert(valueScalars[0]) }
     }
+    let rewrittenPrefixes = Self.rewrittenPrefixes(of: result)
     guard let plain = try? Converter(config: config, entries: result) else { return Array(outputs) }
-    return outputs.filter { output in
+    let kept = outputs.filter { output in
       let text = String(decoding: output, as: UTF8.self)
-      return text.unicodeScalars.contains(where: written.contains) || Array(plain.convert(text).utf8) != output
+      if text.unicodeScalars.contains(where: written.contains) || Array(plain.convert(text).utf8) != output { return true }
+      // A key that starts inside the output, runs past its end and rewrites what it overlaps.
+      let scalars = Array(text.unicodeScalars)
+      for start in 1..<scalars.count {
+        var suffix = String.UnicodeScalarView()
+        suffix.append(contentsOf: scalars[start...])
+        if rewrittenPrefixes.contains(Array(String(suffix).utf8)) { return true }
+      }
+      return false
     }
+    return Array(kept.union(outputKeys))
+  }
+
+  /// The proper prefixes of phrase keys (two or more characters) whose
+  /// value does not begin with that prefix: text ending in such a prefix is
+  /// rewritten when the rest of the key follows.
+  private static func rewrittenPrefixes(of result: [(key: [UInt8], value: [UInt8])]) -> Set<[UInt8]> {
+    var prefixes = Set<[UInt8]>()
+    for (key, value) in result where key != value {
+      let scalars = Array(String(decoding: key, as: UTF8.self).unicodeScalars)
+      guard scalars.count > 1 else { continue }
+      var prefix: [UInt8] = []
+      for scalar in scalars.dropLast() {
+        prefix += Array(String(scalar).utf8)
+        if !value.starts(with: prefix) { prefixes.insert(prefix) }
+      }
+    }
+    return prefixes
   }
 
   /// For each character, the characters the prefix pipeline turns into it.

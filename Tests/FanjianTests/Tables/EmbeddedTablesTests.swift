@@ -44,18 +44,47 @@ import Testing
 @Suite struct IdempotenceTests {
   static let corpus = EmbeddedTablesTests.repositoryRoot.deletingLastPathComponent()
     .appendingPathComponent("shared/corpus")
+  static let corpora = ["zh-hans-laws.txt", "zh-hant-tw-laws.txt", "zuozhuan.txt"]
 
   static func lines(_ name: String, count: Int) throws -> [String] {
     let text = try String(contentsOf: corpus.appendingPathComponent(name), encoding: .utf8)
-    return Array(text.split(separator: "\n").prefix(count).map(String.init))
+    return Array(text.split(whereSeparator: \.isNewline).prefix(count).map(String.init))
   }
 
-  @Test(arguments: [(ConversionConfig.s2t, "zh-hans-laws.txt"), (.s2twp, "zh-hans-laws.txt"), (.t2s, "zh-hant-tw-laws.txt")])
-  func convertingTwiceEqualsConvertingOnce(config: ConversionConfig, corpus: String) throws {
+  /// About `count` lines spread evenly over the whole corpus (every n-th line): deterministic.
+  static func sample(_ name: String, count: Int) throws -> [String] {
+    let all = try lines(name, count: .max)
+    let step = max(1, all.count / count)
+    return stride(from: 0, to: all.count, by: step).map { all[$0] }
+  }
+
+  static let samples: [String] = {
+    corpora.flatMap { (try? sample($0, count: 8000)) ?? [] }
+  }()
+
+  @Test("convert(convert(x)) == convert(x) over sampled lines of every corpus", arguments: ConversionConfig.allCases)
+  func convertingTwiceEqualsConvertingOnce(config: ConversionConfig) throws {
+    #expect(Self.samples.count > 20_000, "the corpora in ../shared/corpus are missing")
     let converter = try Converter(config)
-    for line in try Self.lines(corpus, count: 1500) {
+    var failures: [String] = []
+    for line in Self.samples {
       let once = converter.convert(line)
-      #expect(converter.convert(once) == once)
+      let twice = converter.convert(once)
+      if twice != once { failures.append("\(line) → \(once) → \(twice)") }
     }
+    #expect(failures.isEmpty, "\(failures.count) lines: \(failures.prefix(3))")
+  }
+
+  @Test(
+    "text a Taiwan phrase wrote stays as it is when a key starting inside it follows",
+    arguments: [
+      (ConversionConfig.s2tw, "一并发包给", "一併發包給"), (.s2twp, "一并发包给", "一併發包給"),
+      (.s2tw, "受雇员工", "受僱員工"), (.s2tw, "增雇员工", "增僱員工"), (.t2tw, "約雇員額", "約僱員額"),
+      (.s2tw, "一併發還", "一併發還"), (.t2tw, "受僱員工", "受僱員工"), (.s2twp, "计算器", "計算機"),
+    ])
+  func phraseOutputsAreStable(config: ConversionConfig, input: String, expected: String) throws {
+    let converter = try Converter(config)
+    #expect(converter.convert(input) == expected)
+    #expect(converter.convert(expected) == expected)
   }
 }
