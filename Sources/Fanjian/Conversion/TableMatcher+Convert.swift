@@ -126,7 +126,7 @@ extension TableMatcher {
     return findPhrase(pair: pair, pairLength: pairLength, at: i, in: p, end: end)
   }
 
-  /// The hash probe and the scan of a pair's keys, longest first.
+  /// The hash probe and the scan of a pair's keys, in the order that finds the longest match first.
   @inline(never)
   func findPhrase(pair: UInt64, pairLength: Int, at i: Int, in p: UnsafePointer<UInt8>, end: Int) -> Phrase? {
     var slot = Int(truncatingIfNeeded: Self.hash(pair) &>> pairShift)

@@ -12,6 +12,20 @@ import Testing
     #expect(converter.convert("头发发展") == "頭髮發展")
   }
 
+  @Test func longestKeyWinsWhetherTheEntriesComeSortedOrNot() throws {
+    // Sorted entries take the matcher's fast grouping (no sort); shuffled ones are sorted.
+    let pairs = [
+      ("头发", "頭髮"), ("头发展", "頭發展"), ("头发展开", "頭發展開"), ("头发长", "頭髮長"), ("头", "頭"),
+      ("发", "發"), ("发展", "發展"), ("发展中", "發展中"), ("中", "中"),
+    ]
+    let sorted = pairs.sorted { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }
+    let text = "头发展开头发长头发展头发发展中国头"
+    let expected = "頭發展開頭髮長頭發展頭髮發展中国頭"
+    #expect(try Self.converter(sorted).convert(text) == expected)
+    #expect(try Self.converter(sorted.reversed()).convert(text) == expected)
+    #expect(try Self.converter(pairs).convert(text) == expected)
+  }
+
   @Test func leftmostMatchBlocksAnOverlappingLaterOne() throws {
     let converter = try Self.converter([("电视", "電視"), ("视频", "影片"), ("频", "頻")])
     #expect(converter.convert("电视频道") == "電視頻道")
