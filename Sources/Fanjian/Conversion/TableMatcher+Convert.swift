@@ -27,6 +27,7 @@ extension TableMatcher {
     let p = raw.assumingMemoryBound(to: UInt8.self)
     let end = input.count
     let table = charEntries
+    let filter = pairFilter
     let lookahead = maxKeyBytes
     let asciiStarts = asciiKeyStarts
     let skipsASCII = asciiStarts.isEmpty
@@ -74,7 +75,7 @@ extension TableMatcher {
       }
       if entry & Self.startsPhraseBit != 0 {
         if !isFinal && i &+ lookahead > end { break }
-        if let phrase = phraseMatch(at: i, firstLength: length, in: p, end: end) {
+        if let phrase = phraseMatch(at: i, firstLength: length, in: p, end: end, filter: filter) {
           writer.appendRun(p + runStart, count: i &- runStart, readable: end &- runStart)
           writer.appendPadded(values + Int(phrase.valueOffset), count: Int(phrase.valueLength))
           i &+= Int(phrase.keyLength)
@@ -107,6 +108,16 @@ extension TableMatcher {
   /// characters", costs one unaligned load, a multiply and one filter bit.
   @inline(__always)
   func phraseMatch(at i: Int, firstLength: Int, in p: UnsafePointer<UInt8>, end: Int) -> Phrase? {
+    phraseMatch(at: i, firstLength: firstLength, in: p, end: end, filter: pairFilter)
+  }
+
+  /// ``phraseMatch(at:firstLength:in:end:)`` with the filter's address in a
+  /// register of the caller's loop (read through `self` it was reloaded for
+  /// every probe, two dependent loads before the filter's own).
+  @inline(__always)
+  func phraseMatch(
+    at i: Int, firstLength: Int, in p: UnsafePointer<UInt8>, end: Int, filter: UnsafeMutablePointer<UInt64>
+  ) -> Phrase? {
     let j = i &+ firstLength
     guard j < end else { return nil }
     let lead = p[j]
@@ -120,8 +131,8 @@ extension TableMatcher {
     let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
     let pair = pairLength == 8 ? word : word & ((1 &<< UInt64(truncatingIfNeeded: pairLength &* 8)) &- 1)
     let (first, second) = Self.filterBits(pair)
-    guard pairFilter[Int(truncatingIfNeeded: first &>> 6)] & (1 &<< (first & 63)) != 0,
-      pairFilter[Int(truncatingIfNeeded: second &>> 6)] & (1 &<< (second & 63)) != 0
+    guard filter[Int(truncatingIfNeeded: first &>> 6)] & (1 &<< (first & 63)) != 0,
+      filter[Int(truncatingIfNeeded: second &>> 6)] & (1 &<< (second & 63)) != 0
     else { return nil }
     return findPhrase(pair: pair, pairLength: pairLength, at: i, in: p, end: end)
   }
