@@ -20,23 +20,21 @@ enum FanjianMetric {
     "% of char-table limit", polarity: .prefersLarger, useScalingFactor: false)
 }
 
-/// A regression of more than 5 % in the median fails
-/// `swift package benchmark baseline check`: throughput, time and our MB/s.
-let regressionThresholds: [BenchmarkMetric: BenchmarkThresholds] = [
-  .wallClock: .init(relative: [.p50: 5.0]),
-  .cpuTotal: .init(relative: [.p50: 5.0]),
-  .throughput: .init(relative: [.p50: 5.0]),
-  FanjianMetric.megabytesPerSecond: .init(relative: [.p50: 5.0]),
-  FanjianMetric.percentOfLimit: .init(relative: [.p50: 5.0]),
-]
+/// A regression of more than 5 % in the median of any of `metrics` fails
+/// `swift package benchmark baseline check` (time, throughput, MB/s, share
+/// of the limit, allocations, memory).
+func regressionThresholds(_ metrics: [BenchmarkMetric]) -> [BenchmarkMetric: BenchmarkThresholds] {
+  Dictionary(uniqueKeysWithValues: metrics.map { ($0, BenchmarkThresholds(relative: [.p50: 5.0])) })
+}
 
 let benchmarks: @Sendable () -> Void = {
+  let defaultMetrics: [BenchmarkMetric] = [.wallClock, .throughput, .cpuTotal, .mallocCountTotal, .peakMemoryResident]
   Benchmark.defaultConfiguration = .init(
-    metrics: [.wallClock, .throughput, .cpuTotal, .mallocCountTotal, .peakMemoryResident],
+    metrics: defaultMetrics,
     warmupIterations: 1,
     maxDuration: .seconds(2),
     maxIterations: 1_000,
-    thresholds: regressionThresholds
+    thresholds: regressionThresholds(defaultMetrics)
   )
 
   // Whole-corpus throughput of the byte API, the CLI's and servers' hot path.
@@ -65,7 +63,8 @@ let benchmarks: @Sendable () -> Void = {
     "s2t short sentence (String) x1000",
     configuration: .init(
       metrics: [.wallClock, .throughput, .mallocCountTotal],
-      scalingFactor: .kilo, maxDuration: .seconds(1), thresholds: regressionThresholds
+      scalingFactor: .kilo, maxDuration: .seconds(1),
+      thresholds: regressionThresholds([.wallClock, .throughput, .mallocCountTotal])
     )
   ) { benchmark throws in
     let converter = try Converter(.s2t)
@@ -79,11 +78,13 @@ let benchmarks: @Sendable () -> Void = {
   // Building a converter from the embedded tables: start-up cost of the CLI and
   // of every process that converts one short string.
   for config in ConversionConfig.allCases {
+    let metrics: [BenchmarkMetric] = [
+      .wallClock, .cpuTotal, .mallocCountTotal, .mallocBytesCount, .peakMemoryResident, FanjianMetric.tableBytes,
+    ]
     Benchmark(
       "Converter(.\(config.rawValue))",
       configuration: .init(
-        metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .mallocBytesCount, .peakMemoryResident, FanjianMetric.tableBytes],
-        maxDuration: .seconds(1), maxIterations: 200, thresholds: regressionThresholds
+        metrics: metrics, maxDuration: .seconds(1), maxIterations: 200, thresholds: regressionThresholds(metrics)
       )
     ) { benchmark throws in
       for _ in benchmark.scaledIterations {
@@ -104,14 +105,15 @@ private func registerCorpusBenchmark(
   body: @escaping @Sendable (Benchmark, State, Converter) throws -> Void
 ) {
   let state = State()
+  let metrics = Benchmark.defaultConfiguration.metrics + [FanjianMetric.megabytesPerSecond]
+    + (measuresLimit ? [FanjianMetric.percentOfLimit] : [])
   Benchmark(
     name,
     configuration: .init(
-      metrics: Benchmark.defaultConfiguration.metrics + [FanjianMetric.megabytesPerSecond]
-        + (measuresLimit ? [FanjianMetric.percentOfLimit] : []),
+      metrics: metrics,
       warmupIterations: warmupIterations,
       maxIterations: maxIterations,
-      thresholds: regressionThresholds,
+      thresholds: regressionThresholds(metrics),
       setup: { try state.prepare(config, file, engine: engine, measuringLimit: measuresLimit) },
       teardown: { state.reset() }
     )
