@@ -72,6 +72,15 @@ func firstDifference(_ a: [UInt8], _ b: [UInt8]) -> String {
   var j = i + 1
   while j < min(x.count, y.count) && x[j] != y[j] { j += 1 }
   func text(_ s: [Unicode.Scalar]) -> String { String(String.UnicodeScalarView(s[min(i, s.count)..<min(j, s.count)])) }
+  // One for one: name each distinct pair once (苧苧→苎苎 is 苧→苎).
+  if i < min(x.count, y.count), j <= min(x.count, y.count), !x[i..<j].contains("\n") {
+    var pairs: [String] = []
+    for k in i..<j where x[k] != y[k] {
+      let pair = "\(x[k])→\(y[k])"
+      if !pairs.contains(pair) { pairs.append(pair) }
+    }
+    if pairs.count == 1 { return pairs[0] }
+  }
   return "\(text(x))→\(text(y))"
 }
 
