@@ -106,18 +106,38 @@ public struct ConversionDictionary: Sendable {
     var entries: [Entry] = []
     var lines: [Int] = []
     var lineNumber = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    // Lines, the tab and the spaces are found among Unicode scalars, not
+    // Characters: "\r\n" is one Character, and so is a "#", a space or a tab
+    // with a combining mark after it, which would hide them.
+    let scalars = Array(text.unicodeScalars)
+    func string(_ range: Range<Int>) -> String {
+      var result = ""
+      result.unicodeScalars.append(contentsOf: scalars[range])
+      return result
+    }
+    var start = 0
+    while start < scalars.count {
+      var end = start
+      while end < scalars.count && scalars[end] != "\n" { end += 1 }
+      let next = end + 1
       lineNumber += 1
-      var line = Substring(rawLine)
-      if line.hasSuffix("\r") { line = line.dropLast() }
-      if lineNumber == 1 && line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
-      if line.isEmpty || line.hasPrefix("#") { continue }
-      guard let tab = line.firstIndex(of: "\t") else {
+      var lineStart = start
+      var lineEnd = end
+      if lineEnd > lineStart && scalars[lineEnd - 1] == "\r" { lineEnd -= 1 }
+      if lineNumber == 1 && lineEnd > lineStart && scalars[lineStart] == "\u{FEFF}" { lineStart += 1 }
+      start = next
+      if lineStart == lineEnd || scalars[lineStart] == "#" { continue }
+      guard let tab = scalars[lineStart..<lineEnd].firstIndex(of: "\t") else {
         throw .malformedDictionary(
           source: source, line: lineNumber, reason: "expected 'key<TAB>value', found no tab")
       }
-      let key = String(line[..<tab])
-      let values = line[line.index(after: tab)...].split(separator: " ").map(String.init)
+      let key = string(lineStart..<tab)
+      var values: [String] = []
+      var valueStart = tab + 1
+      for index in (tab + 1)...lineEnd where index == lineEnd || scalars[index] == " " {
+        if index > valueStart { values.append(string(valueStart..<index)) }
+        valueStart = index + 1
+      }
       guard let value = values.first else {
         throw .malformedDictionary(source: source, line: lineNumber, reason: "'\(key)' has no value after the tab")
       }
