@@ -11,7 +11,7 @@ package enum TableRecipe {
     "generated/st-phrases.txt", "icu/st-phrases.txt", "icu/st-characters.txt",
   ]
   package static let traditionalToSimplified = [
-    "curated/ts-phrases.txt", "curated/ts-characters.txt", "generated/ts-phrases.txt",
+    "curated/ts-phrases.txt", "curated/ts-characters.txt", "generated/ts-characters.txt", "generated/ts-phrases.txt",
     "icu/ts-phrases.txt", "icu/ts-characters.txt",
   ]
   package static let toTaiwan = ["curated/tw-variant-phrases.txt", "curated/tw-variants.txt"]
