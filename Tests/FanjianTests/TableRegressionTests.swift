@@ -312,4 +312,35 @@ struct TableRegressionTests {
   func hongKongCantoneseMore(config: ConversionConfig, input: String, expected: String) {
     #expect(Self.convert(config, input) == expected)
   }
+
+  @Test("everyday words: dried food 乾, noodles 麵, names keep 台 周 干 里 (issue 11)", arguments: [
+    (ConversionConfig.s2t, "香蕉干、草莓干、葡萄干和肉干。", "香蕉乾、草莓乾、葡萄乾和肉乾。"),
+    (.s2tw, "细面、牛腩面、拉面和面条。", "細麵、牛腩麵、拉麵和麵條。"),
+    (.s2tw, "郭台铭和龙应台看了今周刊，走过干诺道。", "郭台銘和龍應台看了今周刊，走過干諾道。"),
+    (.s2hk, "郭台铭在干诺道。", "郭台銘在干諾道。"),
+    (.s2tw, "梅里达的卡里亚语，这里达到了。", "梅里達的卡里亞語，這裡達到了。"),
+    (.s2t, "克里斯和帕特里克在这里达成协议，他在心里克制自己，家里亚麻布。",
+     "克里斯和帕特里克在這裏達成協議，他在心裏克制自己，家裏亞麻布。"),
+    (.s2tw, "托付、托梦、交托。", "託付、託夢、交託。"),
+    (.s2tw, "内卷、妆发、星露谷物语。", "內捲、妝髮、星露谷物語。"),
+  ])
+  func everydayWords(config: ConversionConfig, input: String, expected: String) {
+    #expect(Self.convert(config, input) == expected)
+  }
+
+  @Test("Taiwan usage: 想像, 剷除 in s2tw; t keeps 想象, 鏟除 (issue 11)", arguments: [
+    (ConversionConfig.s2tw, "想象力可以铲除偏见，好象是这样。", "想像力可以剷除偏見，好像是這樣。"),
+    (.s2t, "想象力可以铲除偏见。", "想象力可以鏟除偏見。"),
+    (.s2tw, "大多象形文字都有异象。", "大多象形文字都有異象。"),
+  ])
+  func taiwanUsage(config: ConversionConfig, input: String, expected: String) {
+    #expect(Self.convert(config, input) == expected)
+  }
+
+  @Test("s2twp: 字节 is 位元組; 菠萝 and 弗洛伊德, which Taiwan writes too, stay (issue 11)", arguments: [
+    (ConversionConfig.s2twp, "一个字节，菠萝包和菠萝，弗洛伊德。", "一個位元組，菠蘿包和菠蘿，弗洛伊德。"),
+  ])
+  func taiwanSoftwareVocabulary(config: ConversionConfig, input: String, expected: String) {
+    #expect(Self.convert(config, input) == expected)
+  }
 }

@@ -8,13 +8,15 @@
 package enum TableRecipe {
   package static let simplifiedToTraditional = [
     "curated/st-phrases.txt", "curated/st-cantonese-phrases.txt", "curated/st-characters.txt",
-    "generated/st-phrases.txt", "icu/st-phrases.txt", "icu/st-characters.txt",
+    "generated/st-everyday.txt", "generated/st-phrases.txt", "icu/st-phrases.txt", "icu/st-characters.txt",
   ]
   package static let traditionalToSimplified = [
-    "curated/ts-phrases.txt", "curated/ts-characters.txt", "generated/ts-phrases.txt",
+    "curated/ts-phrases.txt", "curated/ts-characters.txt", "generated/ts-characters.txt", "generated/ts-phrases.txt",
     "icu/ts-phrases.txt", "icu/ts-characters.txt",
   ]
-  package static let toTaiwan = ["curated/tw-variant-phrases.txt", "curated/tw-variants.txt"]
+  package static let toTaiwan = [
+    "curated/tw-variant-phrases.txt", "curated/tw-variants.txt", "generated/tw-everyday.txt",
+  ]
   package static let fromTaiwan = ["curated/tw-reverse-phrases.txt", "curated/tw-reverse-variants.txt"]
   package static let taiwanVocabulary = ["curated/tw-vocabulary.txt"]
   package static let taiwanVocabularyReverse = ["curated/tw-vocabulary-reverse.txt"]
