@@ -91,7 +91,7 @@ public struct Normalizer: Sendable {
   }
 
   private func normalize(validUTF8 input: UnsafeBufferPointer<UInt8>) -> NormalizationResult {
-    var builder = NormalizationBuilder(target: target, inventory: .builtIn)
+    var builder = NormalizationBuilder(target: target, inventory: .builtIn, evidence: FormEvidence.forStandard(target))
     var start = 0
     // No table key spans a line break, so lines can go one at a time.
     while start < input.count {

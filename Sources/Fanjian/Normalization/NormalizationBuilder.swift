@@ -4,14 +4,25 @@
 struct NormalizationBuilder {
   let target: Standard
   let inventory: CharacterInventory
+  /// How the target's people write one-to-many forms (Taiwan, Hong Kong).
+  let evidence: FormEvidence?
+  /// What the text so far says about its origin.
+  private(set) var trust = DocumentTrust()
   private var output: [UInt8] = []
   private var changes: [NormalizationResult.Change] = []
   private var offsets = OffsetMap.Builder()
   private var tracker = PositionTracker()
 
-  init(target: Standard, inventory: CharacterInventory) {
+  init(target: Standard, inventory: CharacterInventory, evidence: FormEvidence? = nil) {
     self.target = target
     self.inventory = inventory
+    self.evidence = evidence.flatMap { $0.isEmpty ? nil : $0 }
+  }
+
+  /// Starts from the trust a previous part of the same text earned.
+  init(target: Standard, inventory: CharacterInventory, evidence: FormEvidence?, trust: DocumentTrust) {
+    self.init(target: target, inventory: inventory, evidence: evidence)
+    self.trust = trust
   }
 
   /// Adds one line (with its line break), which starts at `base` in `whole`.
@@ -19,13 +30,28 @@ struct NormalizationBuilder {
     line: UnsafeBufferPointer<UInt8>, at base: Int, whole: UnsafeBufferPointer<UInt8>, analysis: LineAnalysis
   ) {
     let roundTrip = analysis.roundTrip
-    var copied = 0
-    for block in roundTrip.blocks {
+    // First what every difference says about the text's origin, then the
+    // decisions, with the trust that the line itself helped to set.
+    var verdicts: [(index: Int, verdict: Verdict)] = []
+    var marks = 0
+    for (index, block) in roundTrip.blocks.enumerated() {
       let original = line[block.input]
       let candidate = roundTrip.output[block.output]
       guard !original.elementsEqual(candidate),
-        let (reason, phrase) = decide(block, original: original, candidate: candidate, analysis: analysis)
+        let verdict = evaluate(block, original: original, candidate: candidate, analysis: analysis)
       else { continue }
+      if verdict.marksConverter { marks += 1 }
+      verdicts.append((index, verdict))
+    }
+    trust.add(marks: marks, han: Self.hanEstimate(line))
+    let threshold = trust.threshold
+    var copied = 0
+    for (index, verdict) in verdicts {
+      guard verdict.odds.map({ $0 < threshold }) ?? true else { continue }
+      let block = roundTrip.blocks[index]
+      let original = line[block.input]
+      let candidate = roundTrip.output[block.output]
+      let (reason, phrase) = (verdict.reason, verdict.phrase)
       copy(line, from: copied, to: block.input.lowerBound)
       copied = block.input.upperBound
       let position = tracker.position(of: base + block.input.lowerBound, in: whole)
@@ -56,6 +82,68 @@ struct NormalizationBuilder {
   /// The result, once every line was added.
   func finish() -> NormalizationResult {
     NormalizationResult(text: String(decoding: output, as: UTF8.self), changes: changes, offsets: offsets.map)
+  }
+
+  /// What one difference between the author's text and the round trip is:
+  /// why it would change, and, where the evidence weighs the two forms, the
+  /// log-odds of the author's form (it changes when they fall below the
+  /// document's threshold; without odds, it always changes).
+  struct Verdict {
+    var reason: NormalizationResult.Change.Reason
+    var phrase: String?
+    var odds: Double?
+    /// Whether it shows that a converter made the text: a character of the
+    /// other script, or a form the target's text (almost) never writes here.
+    var marksConverter: Bool
+  }
+
+  /// Odds below this mark a form the target's text (almost) never writes in
+  /// this place: 齣 in 出境, 韆 in 一千.
+  static let implausible = -6.0
+  /// How much a phrase of the tables that chose the other form counts against
+  /// the author's form.
+  static let phraseWeight = 1.5
+  /// How much the variant tables' choice counts against the author's shape.
+  static let variantWeight = 2.0
+
+  private func evaluate(
+    _ block: ComposedAlignment.Block, original: Slice<UnsafeBufferPointer<UInt8>>, candidate: ArraySlice<UInt8>,
+    analysis: LineAnalysis
+  ) -> Verdict? {
+    let rule = decide(block, original: original, candidate: candidate, analysis: analysis)
+    guard let evidence, target.isTraditional else {
+      guard let (reason, phrase) = rule else { return nil }
+      return Verdict(reason: reason, phrase: phrase, odds: nil, marksConverter: reason == .leftover)
+    }
+    let originalScalars = Self.scalars(original)
+    if originalScalars.contains(where: { inventory.isSimplifiedOnly($0) }) {
+      let phrase = rule?.1
+      return Verdict(reason: .leftover, phrase: phrase, odds: nil, marksConverter: true)
+    }
+    let candidateScalars = Self.scalars(candidate)
+    guard originalScalars.count == 1, candidateScalars.count == 1,
+      ScriptDetector.isHan(originalScalars[0]), ScriptDetector.isHan(candidateScalars[0])
+    else {
+      guard let (reason, phrase) = rule else { return nil }
+      return Verdict(reason: reason, phrase: phrase, odds: nil, marksConverter: reason == .leftover)
+    }
+    let roundTrip = analysis.roundTrip
+    let left = Self.scalar(before: block.output.lowerBound, in: roundTrip.output)
+    let right = Self.scalar(at: block.output.upperBound, in: roundTrip.output)
+    var odds = evidence.logOdds(
+      keeping: originalScalars[0], over: candidateScalars[0], left: left.flatMap { ScriptDetector.isHan($0) ? $0 : nil },
+      right: right.flatMap { ScriptDetector.isHan($0) ? $0 : nil })
+    let phraseDecided = block.secondIsPhrase
+    if phraseDecided { odds -= Self.phraseWeight }
+    if rule?.0 == .variantForm { odds -= Self.variantWeight }
+    let phrase = phraseDecided ? String(decoding: roundTrip.output[block.secondStep], as: UTF8.self) : nil
+    let reason: NormalizationResult.Change.Reason
+    if let (ruleReason, _) = rule {
+      reason = ruleReason
+    } else {
+      reason = .overConversion
+    }
+    return Verdict(reason: reason, phrase: rule?.1 ?? phrase, odds: odds, marksConverter: odds < Self.implausible)
   }
 
   /// Why `original` becomes `candidate`, or `nil` to keep the author's text.
@@ -97,7 +185,80 @@ struct NormalizationBuilder {
     offsets.copy(bytes: bytes.count, scalars: Self.scalarCount(bytes))
   }
 
+  static func scalars<C: Collection>(_ bytes: C) -> [UInt32] where C.Element == UInt8 {
+    String(decoding: bytes, as: UTF8.self).unicodeScalars.map(\.value)
+  }
+
+  /// The scalar that ends at `end` in `bytes`.
+  static func scalar(before end: Int, in bytes: [UInt8]) -> UInt32? {
+    guard end > 0 else { return nil }
+    var start = end - 1
+    while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    return scalar(at: start, in: bytes)
+  }
+
+  /// The scalar that starts at `start` in `bytes`.
+  static func scalar(at start: Int, in bytes: [UInt8]) -> UInt32? {
+    guard start < bytes.count else { return nil }
+    var end = start + 1
+    while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
+    return String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars.first?.value
+  }
+
+  /// About how many Han characters `line` holds: its three-byte characters
+  /// from U+3400 on and its four-byte ones (enough for a rate).
+  static func hanEstimate(_ line: UnsafeBufferPointer<UInt8>) -> Int {
+    var count = 0
+    var i = 0
+    while i < line.count {
+      let byte = line[i]
+      if byte >= 0xF0 {
+        count += 1
+        i += 4
+      } else if byte >= 0xE0 {
+        if (0xE4...0xE9).contains(byte) || (byte == 0xE3 && i + 1 < line.count && line[i + 1] >= 0x90) { count += 1 }
+        i += 3
+      } else {
+        i += 1
+      }
+    }
+    return count
+  }
+
   static func scalarCount<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
     bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
   }
+}
+
+/// What the text normalized so far says about where it came from: a text
+/// with leftovers of the other script and forms its standard never writes
+/// came out of a converter, and its one-to-many choices deserve less trust
+/// than an author's.
+struct DocumentTrust: Sendable {
+  /// Differences that showed a converter's work.
+  private(set) var marks = 0
+  /// Han characters seen.
+  private(set) var han = 0
+
+  mutating func add(marks: Int, han: Int) {
+    self.marks += marks
+    self.han += han
+  }
+
+  /// Below this log-odds, the author's form gives way to the tables' choice.
+  ///
+  /// A clean text keeps its author's form unless the evidence is strongly
+  /// against it (odds below -4: the target writes the other form in this
+  /// place over 50 times as often); a converter's text keeps it only where
+  /// the evidence favours it. In between, the threshold moves with the rate
+  /// of marks, reaching the converter's at 30 per 10,000 Han characters
+  /// (a clean text starts as 200 unmarked characters).
+  var threshold: Double {
+    let rate = Double(marks) / Double(han + 200)
+    let weight = min(1, rate / 0.003)
+    return Self.clean * (1 - weight) + Self.converted * weight
+  }
+
+  static let clean = -4.0
+  static let converted = 0.0
 }
