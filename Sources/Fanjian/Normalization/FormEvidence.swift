@@ -20,6 +20,9 @@ import CFanjianTables
 /// text, so either one is the author's choice.
 struct FormEvidence: Sendable {
   private let counts: [UInt64: UInt32]
+  /// Counts to fall back on where these say too little about two forms
+  /// (Taiwan's, for Hong Kong).
+  private let fallback: [UInt64: UInt32]
 
   /// The evidence for a standard: Taiwan's or Hong Kong's; `nil` for the
   /// others (no people write OpenCC's t standard, and Simplified text needs
@@ -32,18 +35,24 @@ struct FormEvidence: Sendable {
     }
   }
 
-  static let taiwan = FormEvidence(region: "tw")
-  static let hongKong = FormEvidence(region: "hk")
+  static let taiwan = FormEvidence(counts: embedded("tw"), fallback: [:])
+  static let hongKong = FormEvidence(counts: embedded("hk"), fallback: [:])
+
+  /// Two forms whose counts add up to fewer than this are weighed with the
+  /// fallback counts.
+  static let enough = 10.0
+
+  private init(counts: [UInt64: UInt32], fallback: [UInt64: UInt32]) {
+    self.counts = counts
+    self.fallback = fallback
+  }
 
   /// Reads the embedded counts (empty when they are missing, which makes
   /// every comparison undecided).
-  private init(region: String) {
+  private static func embedded(_ region: String) -> [UInt64: UInt32] {
     var length = 0
-    guard let pointer = fj_form_evidence(region, &length) else {
-      counts = [:]
-      return
-    }
-    counts = Self.parse(UnsafeBufferPointer(start: pointer, count: length))
+    guard let pointer = fj_form_evidence(region, &length) else { return [:] }
+    return parse(UnsafeBufferPointer(start: pointer, count: length))
   }
 
   /// `key<TAB>count` lines, `#` comments; a key of one or two characters.
@@ -102,8 +111,13 @@ struct FormEvidence: Sendable {
   /// How often the text wrote `scalar`.
   func count(_ scalar: UInt32) -> Double { Double(counts[Self.key(scalar)] ?? 0) }
 
-  /// How often the text wrote `a` immediately followed by `b`.
-  func count(_ a: UInt32, _ b: UInt32) -> Double { Double(counts[Self.key(a, b)] ?? 0) }
+  /// The counts that weigh `a` against `b`: the region's own when they say
+  /// enough, else the fallback.
+  private func table(for a: UInt32, _ b: UInt32) -> [UInt64: UInt32] {
+    guard !fallback.isEmpty else { return counts }
+    let own = Double(counts[Self.key(a)] ?? 0) + Double(counts[Self.key(b)] ?? 0)
+    return own >= Self.enough ? counts : fallback
+  }
 
   /// The log-odds (natural log) that the text writes `kept` rather than
   /// `replacement` between `left` and `right` (the neighbouring characters, or
@@ -113,6 +127,9 @@ struct FormEvidence: Sendable {
   /// moves it by how much more often it stands next to one form than the
   /// other, smoothed towards P(form) with the weight of two observations.
   func logOdds(keeping kept: UInt32, over replacement: UInt32, left: UInt32?, right: UInt32?) -> Double {
+    let table = table(for: kept, replacement)
+    func count(_ a: UInt32) -> Double { Double(table[Self.key(a)] ?? 0) }
+    func count(_ a: UInt32, _ b: UInt32) -> Double { Double(table[Self.key(a, b)] ?? 0) }
     let keptCount = count(kept) + 0.5
     let replacementCount = count(replacement) + 0.5
     let prior = keptCount / (keptCount + replacementCount)

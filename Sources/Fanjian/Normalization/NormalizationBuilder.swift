@@ -45,9 +45,11 @@ struct NormalizationBuilder {
     }
     trust.add(marks: marks, han: Self.hanEstimate(line))
     let threshold = trust.threshold
+    let phraseWeight = Self.phraseWeight + Self.convertedPhraseWeight * trust.convertedWeight
     var copied = 0
     for (index, verdict) in verdicts {
-      guard verdict.odds.map({ $0 < threshold }) ?? true else { continue }
+      let odds = verdict.odds.map { $0 - Double(verdict.phraseLength) * phraseWeight }
+      guard odds.map({ $0 < threshold }) ?? true else { continue }
       let block = roundTrip.blocks[index]
       let original = line[block.input]
       let candidate = roundTrip.output[block.output]
@@ -92,6 +94,9 @@ struct NormalizationBuilder {
     var reason: NormalizationResult.Change.Reason
     var phrase: String?
     var odds: Double?
+    /// The characters beyond the first of the phrase that chose the tables'
+    /// form (0 when no phrase did); each counts against the author's form.
+    var phraseLength = 0
     /// Whether it shows that a converter made the text: a character of the
     /// other script, or a form the target's text (almost) never writes here.
     var marksConverter: Bool
@@ -100,11 +105,18 @@ struct NormalizationBuilder {
   /// Odds below this mark a form the target's text (almost) never writes in
   /// this place: 齣 in 出境, 韆 in 一千.
   static let implausible = -6.0
+  /// A character of the other script that the target's text writes this
+  /// often is one of its own forms.
+  static let writtenByTarget = 20.0
   /// How much a phrase of the tables that chose the other form counts against
-  /// the author's form.
+  /// the author's form, per character beyond its first, in a clean text (an
+  /// author who disagrees with a phrase table is often right; a converter
+  /// that does is not).
   static let phraseWeight = 1.5
+  /// What a phrase counts for in addition in a converter's text.
+  static let convertedPhraseWeight = 1.5
   /// How much the variant tables' choice counts against the author's shape.
-  static let variantWeight = 2.0
+  static let variantWeight = 1.0
 
   private func evaluate(
     _ block: ComposedAlignment.Block, original: Slice<UnsafeBufferPointer<UInt8>>, candidate: ArraySlice<UInt8>,
@@ -116,7 +128,11 @@ struct NormalizationBuilder {
       return Verdict(reason: reason, phrase: phrase, odds: nil, marksConverter: reason == .leftover)
     }
     let originalScalars = Self.scalars(original)
-    if originalScalars.contains(where: { inventory.isSimplifiedOnly($0) }) {
+    // A character of the other script, unless the target's own text writes
+    // it (揾 in Hong Kong Cantonese): then the evidence weighs it like a form.
+    if originalScalars.contains(where: {
+      inventory.isSimplifiedOnly($0) && evidence.count($0) < Self.writtenByTarget
+    }) {
       let phrase = rule?.1
       return Verdict(reason: .leftover, phrase: phrase, odds: nil, marksConverter: true)
     }
@@ -134,7 +150,8 @@ struct NormalizationBuilder {
       keeping: originalScalars[0], over: candidateScalars[0], left: left.flatMap { ScriptDetector.isHan($0) ? $0 : nil },
       right: right.flatMap { ScriptDetector.isHan($0) ? $0 : nil })
     let phraseDecided = block.secondIsPhrase
-    if phraseDecided { odds -= Self.phraseWeight }
+    // A phrase counts for more the longer it is (扎克伯格 more than 發佈).
+    let phraseLength = phraseDecided ? max(1, Self.scalarCount(roundTrip.output[block.secondStep]) - 1) : 0
     if rule?.0 == .variantForm { odds -= Self.variantWeight }
     let phrase = phraseDecided ? String(decoding: roundTrip.output[block.secondStep], as: UTF8.self) : nil
     let reason: NormalizationResult.Change.Reason
@@ -143,7 +160,9 @@ struct NormalizationBuilder {
     } else {
       reason = .overConversion
     }
-    return Verdict(reason: reason, phrase: rule?.1 ?? phrase, odds: odds, marksConverter: odds < Self.implausible)
+    return Verdict(
+      reason: reason, phrase: rule?.1 ?? phrase, odds: odds, phraseLength: phraseLength,
+      marksConverter: odds - Double(phraseLength) * Self.phraseWeight < Self.implausible)
   }
 
   /// Why `original` becomes `candidate`, or `nil` to keep the author's text.
@@ -247,18 +266,24 @@ struct DocumentTrust: Sendable {
 
   /// Below this log-odds, the author's form gives way to the tables' choice.
   ///
-  /// A clean text keeps its author's form unless the evidence is strongly
-  /// against it (odds below -4: the target writes the other form in this
-  /// place over 50 times as often); a converter's text keeps it only where
-  /// the evidence favours it. In between, the threshold moves with the rate
-  /// of marks, reaching the converter's at 30 per 10,000 Han characters
-  /// (a clean text starts as 200 unmarked characters).
+  /// A clean text keeps its author's form unless the evidence is
+  /// overwhelmingly against it (odds below -8: the target writes the other
+  /// form in this place some 3,000 times as often); a converter's text keeps
+  /// it only where the evidence clearly favours it (odds above 1). In
+  /// between, the threshold moves with the rate of marks, reaching the
+  /// converter's at 30 per 10,000 Han characters (a text starts as 200
+  /// unmarked characters). Tuned on the dev yardstick
+  /// (scripts/normalize-yardstick).
   var threshold: Double {
-    let rate = Double(marks) / Double(han + 200)
-    let weight = min(1, rate / 0.003)
-    return Self.clean * (1 - weight) + Self.converted * weight
+    Self.clean * (1 - convertedWeight) + Self.converted * convertedWeight
   }
 
-  static let clean = -4.0
-  static let converted = 0.0
+  /// How much the text looks converted, from 0 (clean) to 1.
+  var convertedWeight: Double {
+    min(1, Double(marks) / Double(han + 200) / 0.003)
+  }
+
+  static let clean = -8.0
+  static let converted = 1.0
 }
+
