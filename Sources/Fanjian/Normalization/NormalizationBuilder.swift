@@ -1,33 +1,76 @@
-/// Assembles a ``NormalizationResult`` line by line: decides each difference
-/// between a line and its round trip, writes the output, the changes and the
-/// offset map.
+/// Assembles a normalization segment by segment (a segment is a run of
+/// whole lines, or a piece of a very long line cut where no table key can
+/// span): decides each difference between a line and its round trip, writes
+/// the output and, when asked, the changes and the offset map.
+///
+/// Output and changes can be taken out as they are made
+/// (``takeOutput(into:)``, ``takeChanges()``), so a stream holds only what
+/// one segment produces; the document's trust carries over.
 struct NormalizationBuilder {
+  /// What to record besides the text.
+  enum Recording {
+    /// The text only (`normalize` writing text).
+    case text
+    /// The text and the changes with their positions (`check`, reports).
+    case changes
+    /// Everything, including the offset map of a whole result.
+    case everything
+  }
+
   let target: Standard
   let inventory: CharacterInventory
   /// How the target's people write one-to-many forms (Taiwan, Hong Kong).
   let evidence: FormEvidence?
+  let recording: Recording
   /// What the text so far says about its origin.
   private(set) var trust = DocumentTrust()
   private var output: [UInt8] = []
+  /// Output bytes already taken out.
+  private var emitted = 0
   private var changes: [NormalizationResult.Change] = []
   private var offsets = OffsetMap.Builder()
   private var tracker = PositionTracker()
 
-  init(target: Standard, inventory: CharacterInventory, evidence: FormEvidence? = nil) {
+  init(target: Standard, inventory: CharacterInventory, evidence: FormEvidence? = nil, recording: Recording = .everything) {
     self.target = target
     self.inventory = inventory
     self.evidence = evidence.flatMap { $0.isEmpty ? nil : $0 }
+    self.recording = recording
   }
 
-  /// Starts from the trust a previous part of the same text earned.
-  init(target: Standard, inventory: CharacterInventory, evidence: FormEvidence?, trust: DocumentTrust) {
-    self.init(target: target, inventory: inventory, evidence: evidence)
-    self.trust = trust
+  /// Copies a line (or segment) whose round trip is the line itself: nothing
+  /// to decide.
+  mutating func addUnchanged(_ bytes: UnsafeBufferPointer<UInt8>) {
+    trust.add(marks: 0, han: Self.hanEstimate(bytes))
+    output.append(contentsOf: bytes)
+    if recording == .everything { offsets.copy(bytes: bytes.count, scalars: Self.scalarCount(bytes)) }
   }
 
-  /// Adds one line (with its line break), which starts at `base` in `whole`.
+  /// Ends a segment that starts at `base` in the whole input: positions of
+  /// later changes count its lines.
+  mutating func endSegment(_ segment: UnsafeBufferPointer<UInt8>, at base: Int) {
+    guard recording != .text else { return }
+    _ = tracker.position(of: base + segment.count, in: segment, base: base)
+  }
+
+  /// Moves the output made so far to the end of `destination`.
+  mutating func takeOutput(into destination: inout [UInt8]) {
+    destination.append(contentsOf: output)
+    emitted += output.count
+    output.removeAll(keepingCapacity: true)
+  }
+
+  /// The changes made since the last call.
+  mutating func takeChanges() -> [NormalizationResult.Change] {
+    defer { changes.removeAll(keepingCapacity: true) }
+    return changes
+  }
+
+  /// Adds one line (with its line break), which starts at `base` in the
+  /// whole input and lies in `segment`, which starts at `segmentBase`.
   mutating func add(
-    line: UnsafeBufferPointer<UInt8>, at base: Int, whole: UnsafeBufferPointer<UInt8>, analysis: LineAnalysis
+    line: UnsafeBufferPointer<UInt8>, at base: Int, segment: UnsafeBufferPointer<UInt8>, segmentBase: Int,
+    analysis: LineAnalysis
   ) {
     let roundTrip = analysis.roundTrip
     // First what every difference says about the text's origin, then the
@@ -56,26 +99,30 @@ struct NormalizationBuilder {
       let (reason, phrase) = (verdict.reason, verdict.phrase)
       copy(line, from: copied, to: block.input.lowerBound)
       copied = block.input.upperBound
-      let position = tracker.position(of: base + block.input.lowerBound, in: whole)
-      let outputStart = output.count
+      let outputStart = emitted + output.count
       output.append(contentsOf: candidate)
-      offsets.replace(
-        inputBytes: original.count, inputScalars: Self.scalarCount(original),
-        outputBytes: candidate.count, outputScalars: Self.scalarCount(candidate))
+      if recording == .everything {
+        offsets.replace(
+          inputBytes: original.count, inputScalars: Self.scalarCount(original),
+          outputBytes: candidate.count, outputScalars: Self.scalarCount(candidate))
+      }
+      guard recording != .text else { continue }
+      let position = tracker.position(of: base + block.input.lowerBound, in: segment, base: segmentBase)
       let inputRange = base + block.input.lowerBound..<base + block.input.upperBound
+      let outputEnd = emitted + output.count
       if var last = changes.last, last.input.upperBound == inputRange.lowerBound, last.reason == reason,
         last.phrase == phrase
       {
         last.original += String(decoding: original, as: UTF8.self)
         last.replacement += String(decoding: candidate, as: UTF8.self)
         last.input = last.input.lowerBound..<inputRange.upperBound
-        last.output = last.output.lowerBound..<output.count
+        last.output = last.output.lowerBound..<outputEnd
         changes[changes.count - 1] = last
       } else {
         changes.append(
           NormalizationResult.Change(
             original: String(decoding: original, as: UTF8.self), replacement: String(decoding: candidate, as: UTF8.self),
-            reason: reason, phrase: phrase, position: position, input: inputRange, output: outputStart..<output.count))
+            reason: reason, phrase: phrase, position: position, input: inputRange, output: outputStart..<outputEnd))
       }
     }
     copy(line, from: copied, to: line.count)
@@ -201,7 +248,7 @@ struct NormalizationBuilder {
     guard from < to else { return }
     let bytes = UnsafeBufferPointer(rebasing: line[from..<to])
     output.append(contentsOf: bytes)
-    offsets.copy(bytes: bytes.count, scalars: Self.scalarCount(bytes))
+    if recording == .everything { offsets.copy(bytes: bytes.count, scalars: Self.scalarCount(bytes)) }
   }
 
   static func scalars<C: Collection>(_ bytes: C) -> [UInt32] where C.Element == UInt8 {
@@ -224,22 +271,13 @@ struct NormalizationBuilder {
     return String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars.first?.value
   }
 
-  /// About how many Han characters `line` holds: its three-byte characters
-  /// from U+3400 on and its four-byte ones (enough for a rate).
+  /// About how many Han characters `line` holds: its characters from
+  /// U+4000 to U+9FFF (lead bytes E4 to E9) and beyond the BMP (F0 to F4),
+  /// enough for a rate. One pass the compiler can vectorize.
   static func hanEstimate(_ line: UnsafeBufferPointer<UInt8>) -> Int {
     var count = 0
-    var i = 0
-    while i < line.count {
-      let byte = line[i]
-      if byte >= 0xF0 {
-        count += 1
-        i += 4
-      } else if byte >= 0xE0 {
-        if (0xE4...0xE9).contains(byte) || (byte == 0xE3 && i + 1 < line.count && line[i + 1] >= 0x90) { count += 1 }
-        i += 3
-      } else {
-        i += 1
-      }
+    for byte in line {
+      count &+= (byte &- 0xE4 < 6 ? 1 : 0) &+ (byte &- 0xF0 < 5 ? 1 : 0)
     }
     return count
   }
