@@ -28,6 +28,18 @@ struct CharacterInventory: Sendable {
   /// For each standard, every character the tables into it ever write (the
   /// characters of every value of `s2t`, `s2tw`, `s2hk`, or `t2s`).
   let writtenBy: [Standard: Set<UInt32>]
+  /// For every BMP scalar, what ``ScriptDetector`` counts, as bits
+  /// (``Flag``): one array lookup per character instead of five set lookups.
+  let detectionFlags: [UInt8]
+
+  /// The bits of ``detectionFlags``.
+  enum Flag {
+    static let simplifiedOnly: UInt8 = 1
+    static let traditionalOnly: UInt8 = 2
+    static let notWrittenByTraditional: UInt8 = 4
+    static let notWrittenByTaiwan: UInt8 = 8
+    static let notWrittenByHongKong: UInt8 = 16
+  }
 
   /// The inventory of the tables built into this copy of Fanjian (empty if
   /// they cannot be read, which `Converter` reports on its own).
@@ -40,6 +52,7 @@ struct CharacterInventory: Sendable {
     keptByTraditionalToSimplifiedPhrases = []
     notWrittenBy = [:]
     writtenBy = [:]
+    detectionFlags = [UInt8](repeating: 0, count: 0x10000)
   }
 
   private init() throws(FanjianError) {
@@ -68,6 +81,39 @@ struct CharacterInventory: Sendable {
       .simplified: Self.valueCharacters(t2s), .traditional: Self.valueCharacters(s2t),
       .taiwan: Self.valueCharacters(try Self.entries(.s2tw)), .hongKong: Self.valueCharacters(try Self.entries(.s2hk)),
     ]
+    var flags = [UInt8](repeating: 0, count: 0x10000)
+    for scalar in changedBySimplifiedToTraditional.union(changedByTraditionalToSimplified) where scalar < 0x10000 {
+      if changedBySimplifiedToTraditional.contains(scalar) && !changedByTraditionalToSimplified.contains(scalar)
+        && !keptBySimplifiedToTraditionalPhrases.contains(scalar)
+      {
+        flags[Int(scalar)] |= Flag.simplifiedOnly
+      }
+      if changedByTraditionalToSimplified.contains(scalar) && !changedBySimplifiedToTraditional.contains(scalar)
+        && !keptByTraditionalToSimplifiedPhrases.contains(scalar)
+      {
+        flags[Int(scalar)] |= Flag.traditionalOnly
+      }
+    }
+    for (standard, flag) in [
+      (Standard.traditional, Flag.notWrittenByTraditional), (.taiwan, Flag.notWrittenByTaiwan),
+      (.hongKong, Flag.notWrittenByHongKong),
+    ] {
+      for scalar in notWrittenBy[standard] ?? [] where scalar < 0x10000 { flags[Int(scalar)] |= flag }
+    }
+    detectionFlags = flags
+  }
+
+  /// What ``ScriptDetector`` counts for `scalar` (bits of ``Flag``).
+  @inline(__always)
+  func flags(of scalar: UInt32) -> UInt8 {
+    if scalar < 0x10000 { return detectionFlags[Int(scalar)] }
+    var flags: UInt8 = 0
+    if isSimplifiedOnly(scalar) { flags |= Flag.simplifiedOnly }
+    if isTraditionalOnly(scalar) { flags |= Flag.traditionalOnly }
+    if notWrittenBy[.traditional]?.contains(scalar) == true { flags |= Flag.notWrittenByTraditional }
+    if notWrittenBy[.taiwan]?.contains(scalar) == true { flags |= Flag.notWrittenByTaiwan }
+    if notWrittenBy[.hongKong]?.contains(scalar) == true { flags |= Flag.notWrittenByHongKong }
+    return flags
   }
 
   // MARK: - Classes

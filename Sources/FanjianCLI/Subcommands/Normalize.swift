@@ -142,67 +142,108 @@ struct Normalize: ParsableCommand {
     }
     var delivered = true
     var reports: [JSONValue] = []
-    var allChanges: [NormalizationResult.Change] = []
-    let allRead = try TextInput.readEach(files) { input in
-      // TextInput checked the bytes, so this cannot throw.
-      guard let result = try? normalizer.normalize(utf8: input.bytes) else { return }
-      do throws(CommandError) {
-        try deliver(result, of: input)
+    var tally = ChangeReport.Tally()
+    // Each input streams through the normalizer: the text goes to -o as it
+    // is made, the changes to the report as they are found.
+    var stream = normalizer.makeStream()
+    var name = ""
+    var inputTally = ChangeReport.Tally()
+    var changesJSON = ChangeReport.StreamedJSON()
+    var file: AtomicOutputFile?
+    var destination = ""
+    var text: [UInt8] = []
+    func deliver() {
+      defer { text.removeAll(keepingCapacity: true) }
+      guard let current = file, !text.isEmpty else { return }
+      do {
+        try current.descriptor.writeAll(text)
       } catch {
-        if case .brokenPipe = error { throw ExitCode.failure }
-        AnalysisOutput.report(error)
+        current.discard()
+        file = nil
+        AnalysisOutput.report(CommandError.writeFailed(path: destination, reason: error))
         delivered = false
-        return
       }
-      allChanges += result.changes
+    }
+    func record(_ changes: [NormalizationResult.Change]) throws {
+      guard !changes.isEmpty else { return }
+      inputTally.add(changes)
       switch report {
       case .text?:
-        let lines = result.changes.map { ChangeReport.line(for: $0, in: input.name) + "\n" }.joined()
+        let lines = changes.map { ChangeReport.line(for: $0, in: name) + "\n" }.joined()
         do { try AnalysisOutput.write(lines) } catch { throw ExitCode.failure }
       case .json?:
-        reports.append(
-          .object([
-            ("name", .string(input.name)),
-            ("target", .string(to.rawValue)),
-            ("summary", .string(ChangeReport.summary(of: result.changes, noun: "change"))),
-            ("changes", .array(result.changes.map { ChangeReport.json(for: $0, offsets: result.offsets) })),
-          ]))
+        changesJSON.add(changes)
       case nil:
         break
       }
     }
+    let allRead = try TextInput.readChunks(
+      files,
+      start: { inputName in
+        name = inputName
+        stream = normalizer.makeStream()
+        inputTally = ChangeReport.Tally()
+        changesJSON = ChangeReport.StreamedJSON()
+        file = nil
+        guard let output, output != "-" else { return }
+        destination = FileSystem.isDirectory(output) ? FileSystem.join(output, FileSystem.basename(inputName)) : output
+        do throws(CommandError) {
+          file = try AtomicOutputFile(replacing: destination)
+        } catch {
+          AnalysisOutput.report(error)
+          delivered = false
+        }
+      },
+      chunk: { chunk in
+        do throws(FanjianError) {
+          try stream.normalize(chunk, appendingTo: &text)
+        } catch {
+          throw TextInputError(error, path: name)
+        }
+        deliver()
+        try record(stream.takeChanges())
+      },
+      end: { complete in
+        defer {
+          file?.discard()
+          file = nil
+        }
+        guard complete else { return }
+        do throws(FanjianError) {
+          try stream.finish(appendingTo: &text)
+        } catch {
+          throw TextInputError(error, path: name)
+        }
+        deliver()
+        try record(stream.takeChanges())
+        if let current = file {
+          do throws(CommandError) {
+            try current.commit()
+          } catch {
+            AnalysisOutput.report(error)
+            delivered = false
+          }
+          file = nil
+        }
+        tally = tally.merging(inputTally)
+        if report == .json {
+          reports.append(
+            .object([
+              ("name", .string(name)),
+              ("target", .string(to.rawValue)),
+              ("summary", .string(inputTally.summary(noun: "change"))),
+              ("changes", .array(changesJSON.changes)),
+            ]))
+        }
+      })
     switch report {
     case .text?:
-      AnalysisOutput.report(ChangeReport.summary(of: allChanges, noun: "change"))
+      AnalysisOutput.report(tally.summary(noun: "change"))
     case .json?:
       do { try AnalysisOutput.write(JSONValue.array(reports).rendered() + "\n") } catch { throw ExitCode.failure }
     case nil:
       break
     }
     if !allRead || !delivered { throw ExitCode.failure }
-  }
-
-  /// Writes the normalized text where it goes: `-o`, or standard output
-  /// unless a report takes its place.
-  private func deliver(_ result: NormalizationResult, of input: TextInput) throws(CommandError) {
-    let bytes = Array(result.text.utf8)
-    guard let output, output != "-" else {
-      guard report == nil else { return }
-      do {
-        try FileDescriptor.standardOutput.writeAll(bytes)
-      } catch {
-        throw error.isBrokenPipe ? .brokenPipe : .writeFailed(path: "<stdout>", reason: error)
-      }
-      return
-    }
-    let destination = FileSystem.isDirectory(output) ? FileSystem.join(output, FileSystem.basename(input.path)) : output
-    let file = try AtomicOutputFile(replacing: destination)
-    do {
-      try file.descriptor.writeAll(bytes)
-    } catch {
-      file.discard()
-      throw .writeFailed(path: destination, reason: error)
-    }
-    try file.commit()
   }
 }
