@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Makes text consistent in one standard with the fewest edits: repairs
 /// mixed, half-converted text.
 ///
@@ -175,7 +183,8 @@ public struct Normalizer: Sendable {
   /// spans) into `builder`.
   ///
   /// The fast path: `t2s` and the way back on the converter's fast path; a
-  /// segment or line that comes back as it was has nothing to decide.
+  /// segment or line that comes back as it was has nothing to decide. A line
+  /// that does not is analysed step by step only around its differences.
   func process(_ segment: UnsafeBufferPointer<UInt8>, at base: Int, into builder: inout NormalizationBuilder) {
     var middle: [UInt8] = []
     middle.reserveCapacity(segment.count + 64)
@@ -189,28 +198,24 @@ public struct Normalizer: Sendable {
     } else {
       back = middle
     }
-    if back.elementsEqual(segment) {
-      builder.addUnchanged(segment)
-      builder.endSegment(segment, at: base)
-      return
-    }
-    // Line by line: no key holds a line break, so the round trip has the
-    // same lines, and only the lines it changes need the slow analysis.
     back.withUnsafeBufferPointer { back in
+      if Self.bytesEqual(back, segment) {
+        builder.addUnchanged(segment)
+        return
+      }
+      // Line by line: no key holds a line break, so the round trip has the
+      // same lines, and only the lines it changes need the slow analysis.
       var start = 0
       var backStart = 0
       while start < segment.count {
-        var end = start
-        while end < segment.count && segment[end] != 0x0A { end += 1 }
-        if end < segment.count { end += 1 }
-        var backEnd = backStart
-        while backEnd < back.count && back[backEnd] != 0x0A { backEnd += 1 }
-        if backEnd < back.count { backEnd += 1 }
+        let end = Self.lineEnd(in: segment, from: start)
+        let backEnd = Self.lineEnd(in: back, from: backStart)
         let line = UnsafeBufferPointer(rebasing: segment[start..<end])
-        if UnsafeBufferPointer(rebasing: back[backStart..<backEnd]).elementsEqual(line) {
+        let backLine = UnsafeBufferPointer(rebasing: back[backStart..<backEnd])
+        if Self.bytesEqual(backLine, line) {
           builder.addUnchanged(line)
         } else {
-          builder.add(line: line, at: base + start, segment: segment, segmentBase: base, analysis: analyze(line))
+          processDifferences(line, roundTrip: backLine, at: base + start, segment: segment, segmentBase: base, into: &builder)
         }
         start = end
         backStart = backEnd
@@ -219,19 +224,97 @@ public struct Normalizer: Sendable {
     builder.endSegment(segment, at: base)
   }
 
+  /// Context analysed on each side of a difference, in characters: more than
+  /// the longest table key (33), so every phrase that can touch a difference
+  /// is seen whole.
+  static let margin = 40
+
+  /// Normalizes a line whose round trip differs from it: only windows of
+  /// ``margin`` characters around the differences go the slow way.
+  private func processDifferences(
+    _ line: UnsafeBufferPointer<UInt8>, roundTrip: UnsafeBufferPointer<UInt8>, at lineBase: Int,
+    segment: UnsafeBufferPointer<UInt8>, segmentBase: Int, into builder: inout NormalizationBuilder
+  ) {
+    guard let windows = Self.windows(line, roundTrip) else {
+      builder.add(line: line, at: lineBase, segment: segment, segmentBase: segmentBase, analysis: analyze(line))
+      return
+    }
+    var copied = 0
+    for (window, core) in windows {
+      if window.lowerBound > copied { builder.addUnchanged(UnsafeBufferPointer(rebasing: line[copied..<window.lowerBound])) }
+      let piece = UnsafeBufferPointer(rebasing: line[window])
+      builder.add(
+        line: piece, at: lineBase + window.lowerBound, segment: segment, segmentBase: segmentBase,
+        analysis: analyze(piece), core: core.lowerBound - window.lowerBound..<core.upperBound - window.lowerBound)
+      copied = window.upperBound
+    }
+    if copied < line.count { builder.addUnchanged(UnsafeBufferPointer(rebasing: line[copied...])) }
+  }
+
+  /// The windows to analyse in `line` and, in each, the core (from the first
+  /// difference to the end of the last): differences closer than two margins
+  /// share a window. `nil` when the round trip changed a character's length
+  /// (the whole line is analysed then).
+  static func windows(
+    _ line: UnsafeBufferPointer<UInt8>, _ roundTrip: UnsafeBufferPointer<UInt8>
+  ) -> [(window: Range<Int>, core: Range<Int>)]? {
+    guard line.count == roundTrip.count else { return nil }
+    var starts: [Int] = []
+    var differences: [Int] = []
+    var i = 0
+    while i < line.count {
+      let length = utf8Length(line[i])
+      guard length == utf8Length(roundTrip[i]), i + length <= line.count else { return nil }
+      var same = true
+      for k in i..<i + length where line[k] != roundTrip[k] { same = false }
+      if !same { differences.append(starts.count) }
+      starts.append(i)
+      i += length
+    }
+    starts.append(line.count)
+    var result: [(window: Range<Int>, core: Range<Int>)] = []
+    var k = 0
+    while k < differences.count {
+      let first = differences[k]
+      var last = first
+      while k + 1 < differences.count && differences[k + 1] - last <= 2 * margin {
+        k += 1
+        last = differences[k]
+      }
+      k += 1
+      let low = max(0, first - margin)
+      let high = min(starts.count - 1, last + 1 + margin)
+      result.append((starts[low]..<starts[high], starts[first]..<starts[last + 1]))
+    }
+    return result
+  }
+
+  private static func utf8Length(_ lead: UInt8) -> Int {
+    lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+  }
+
+  /// The end of the line that starts at `start` (after its line break).
+  private static func lineEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    guard let base = bytes.baseAddress, start < bytes.count else { return bytes.count }
+    guard let found = memchr(base + start, 0x0A, bytes.count - start) else { return bytes.count }
+    return UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+  }
+
+  /// Whether two byte ranges are equal (`memcmp`).
+  static func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    guard a.count > 0, let x = a.baseAddress, let y = b.baseAddress else { return true }
+    return memcmp(x, y, a.count) == 0
+  }
+
   /// The round trip and the variant conversion of one line.
   private func analyze(_ line: UnsafeBufferPointer<UInt8>) -> LineAnalysis {
     let roundTrip = ComposedAlignment(line, first: toSimplified.matcher, second: fromSimplified?.matcher)
-    var variantOutputs: [Int: Range<Int>] = [:]
-    var variantText: [UInt8] = []
-    if let first = variants.first {
-      let variant = ComposedAlignment(line, first: first.matcher, second: variants.count > 1 ? variants[1].matcher : nil)
-      variantText = variant.output
-      for block in variant.blocks { variantOutputs[block.input.lowerBound] = block.output }
-      // A sentinel so that a block ending at the line's end finds its end.
-      variantOutputs[line.count] = variant.output.count..<variant.output.count
+    guard let first = variants.first else {
+      return LineAnalysis(roundTrip: roundTrip, variantText: [], variantBlocks: [])
     }
-    return LineAnalysis(roundTrip: roundTrip, variantText: variantText, variantOutputs: variantOutputs)
+    let variant = ComposedAlignment(line, first: first.matcher, second: variants.count > 1 ? variants[1].matcher : nil)
+    return LineAnalysis(roundTrip: roundTrip, variantText: variant.output, variantBlocks: variant.blocks)
   }
 }
 
@@ -241,32 +324,29 @@ struct LineAnalysis {
   var roundTrip: ComposedAlignment
   /// The line converted by the variant tables alone.
   var variantText: [UInt8]
-  /// For each block start in the line, the variant conversion's output for
-  /// that block (only where the variant conversion has a block boundary).
-  var variantOutputs: [Int: Range<Int>]
+  /// The variant conversion's blocks, in order (their inputs cover the line).
+  var variantBlocks: [ComposedAlignment.Block]
 
   /// The variant conversion of `input` (a range of the line), when its blocks
   /// start and end exactly there.
   func variant(of input: Range<Int>) -> ArraySlice<UInt8>? {
-    guard let first = variantOutputs[input.lowerBound] else { return nil }
-    var end = first.upperBound
-    var position = input.lowerBound
-    // Walk the variant blocks until they reach the end of `input`.
-    while true {
-      guard let output = variantOutputs[position] else { return nil }
-      end = output.upperBound
-      guard let next = nextBlockStart(after: position, limit: input.upperBound) else { return nil }
-      if next == input.upperBound { break }
-      position = next
+    // The block that starts at input.lowerBound, by binary search.
+    var low = 0
+    var high = variantBlocks.count
+    while low < high {
+      let middle = (low + high) / 2
+      if variantBlocks[middle].input.lowerBound < input.lowerBound { low = middle + 1 } else { high = middle }
     }
-    return variantText[first.lowerBound..<end]
-  }
-
-  private func nextBlockStart(after position: Int, limit: Int) -> Int? {
-    var candidate = position + 1
-    while candidate <= limit {
-      if variantOutputs[candidate] != nil { return candidate }
-      candidate += 1
+    guard low < variantBlocks.count, variantBlocks[low].input.lowerBound == input.lowerBound else { return nil }
+    // Walk the variant blocks until they reach the end of `input`.
+    var index = low
+    while index < variantBlocks.count {
+      let block = variantBlocks[index]
+      if block.input.upperBound == input.upperBound {
+        return variantText[variantBlocks[low].output.lowerBound..<block.output.upperBound]
+      }
+      if block.input.upperBound > input.upperBound { return nil }
+      index += 1
     }
     return nil
   }

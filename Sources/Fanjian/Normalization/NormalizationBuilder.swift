@@ -68,9 +68,12 @@ struct NormalizationBuilder {
 
   /// Adds one line (with its line break), which starts at `base` in the
   /// whole input and lies in `segment`, which starts at `segmentBase`.
+  ///
+  /// With a `core` (a range of `line`), only the blocks that overlap it are
+  /// decided: the rest of `line` is context, copied as it is.
   mutating func add(
     line: UnsafeBufferPointer<UInt8>, at base: Int, segment: UnsafeBufferPointer<UInt8>, segmentBase: Int,
-    analysis: LineAnalysis
+    analysis: LineAnalysis, core: Range<Int>? = nil
   ) {
     let roundTrip = analysis.roundTrip
     // First what every difference says about the text's origin, then the
@@ -80,7 +83,7 @@ struct NormalizationBuilder {
     for (index, block) in roundTrip.blocks.enumerated() {
       let original = line[block.input]
       let candidate = roundTrip.output[block.output]
-      guard !original.elementsEqual(candidate),
+      guard core.map({ block.input.overlaps($0) }) ?? true, !original.elementsEqual(candidate),
         let verdict = evaluate(block, original: original, candidate: candidate, analysis: analysis)
       else { continue }
       if verdict.marksConverter { marks += 1 }
