@@ -313,6 +313,18 @@ public struct Normalizer: Sendable {
     guard let first = variants.first else {
       return LineAnalysis(roundTrip: roundTrip, variantText: [], variantBlocks: [])
     }
+    // Where the variant tables leave the line as it is (most lines), no
+    // difference is a variant form: skip their step-by-step alignment.
+    var variantText: [UInt8] = []
+    try? first.convert(utf8: UnsafeRawBufferPointer(line), appendingTo: &variantText)
+    if variants.count > 1 {
+      var second: [UInt8] = []
+      variantText.withUnsafeBytes { try? variants[1].convert(utf8: $0, appendingTo: &second) }
+      variantText = second
+    }
+    if variantText.withUnsafeBufferPointer({ Self.bytesEqual($0, line) }) {
+      return LineAnalysis(roundTrip: roundTrip, variantText: [], variantBlocks: [])
+    }
     let variant = ComposedAlignment(line, first: first.matcher, second: variants.count > 1 ? variants[1].matcher : nil)
     return LineAnalysis(roundTrip: roundTrip, variantText: variant.output, variantBlocks: variant.blocks)
   }
