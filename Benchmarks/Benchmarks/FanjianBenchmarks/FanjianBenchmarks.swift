@@ -37,6 +37,7 @@ let benchmarks: @Sendable () -> Void = {
   registerStreamThroughput(.s2t, .zhHansLaws, chunkSize: 64 * 1024)
   registerStringThroughput(.s2t, .zuozhuan)
   registerNormalizeThroughput(.traditional, .zhHantTWLaws)
+  registerNormalizeBenchmarks()
 
   // Per-call cost on a short sentence, the common case in apps: fixed
   // overhead (allocations, String bridging) dominates here, not the matcher.
