@@ -17,12 +17,15 @@ struct Normalize: ParsableCommand {
     discussion: """
       Repairs text that is not cleanly one script, such as the output of a \
       character-by-character converter: converts characters of the other \
-      script that were left behind (对标 → 對標), repairs over-conversions the \
-      phrase tables identify (紮克伯格 → 扎克伯格, 隻是 → 只是), restores context \
+      script that were left behind (对标 → 對標), repairs over-conversions \
+      (紮克伯格 → 扎克伯格, 隻是 → 只是, 一齣就到 → 一出就到), restores context \
       forms (關系 → 關係) and unifies variant forms to the target standard \
-      (爲 → 為 for Taiwan). Every character that is already right for the \
-      target stays as the author wrote it: where only a character's default \
-      disagrees (乾 where the default is 幹), nothing changes.
+      (爲 → 為 for Taiwan). For tw and hk, the author's form of a one-to-many \
+      character is weighed against the tables' choice by how often Taiwan or \
+      Hong Kong text writes each form in that context; a text that looks \
+      machine-converted (leftovers, forms never written there) gets less \
+      trust, clean text almost no edits: 台 and 臺, 佈 and 布 stay as written. \
+      Normalizing twice gives the same text as once.
 
       STANDARDS: s Simplified; t Traditional in OpenCC's standard forms \
       (爲 着 裏); tw Taiwan (為 著 裡); hk Hong Kong (為 着 裏).
@@ -32,7 +35,9 @@ struct Normalize: ParsableCommand {
       convert`: folders recursively (--include, --exclude, --hidden), -o DIR \
       mirroring them, --in-place with --backup, --dry-run, --diff, --jobs, \
       and other encodings with --encoding and --output-encoding (see \
-      `fanjian convert --help`). With --report, inputs are UTF-8 files read whole.
+      `fanjian convert --help`). With --report, inputs are UTF-8. Memory stays \
+      bounded however long the input or its lines, and each line of standard \
+      input is written as soon as it arrives.
 
       OUTPUT is the normalized text on standard output, or in -o FILE (one \
       input) or -o DIRECTORY/<name> (several inputs; the directory must \
