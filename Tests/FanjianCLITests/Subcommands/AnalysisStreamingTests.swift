@@ -69,12 +69,18 @@ import Testing
     let (process, stdin, stdout, _) = try FanjianExecutable.startPiped(["normalize", "--to", "tw"])
     defer { process.terminate() }
     stdin.fileHandleForWriting.write(Data("数衹\n".utf8))
+    // Wait (at most 20 s) for the line without closing standard input: a
+    // tool that holds lines back until more input or the end never answers.
     var received: [UInt8] = []
-    let deadline = Date(timeIntervalSinceNow: 30)
+    let descriptor = stdout.fileHandleForReading.fileDescriptor
+    let deadline = Date(timeIntervalSinceNow: 20)
     while !received.contains(0x0A) && Date() < deadline {
-      let chunk = stdout.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      received += chunk
+      var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+      guard poll(&poller, 1, 200) > 0 else { continue }
+      var buffer = [UInt8](repeating: 0, count: 4096)
+      let count = read(descriptor, &buffer, buffer.count)
+      if count <= 0 { break }
+      received += buffer[..<count]
     }
     #expect(String(decoding: received, as: UTF8.self) == "數只\n")
     try stdin.fileHandleForWriting.close()
