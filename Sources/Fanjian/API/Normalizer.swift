@@ -186,17 +186,19 @@ public struct Normalizer: Sendable {
   /// segment or line that comes back as it was has nothing to decide. A line
   /// that does not is analysed step by step only around its differences.
   func process(_ segment: UnsafeBufferPointer<UInt8>, at base: Int, into builder: inout NormalizationBuilder) {
-    var middle: [UInt8] = []
-    middle.reserveCapacity(segment.count + 64)
+    // The builder's buffers, reused from segment to segment.
+    var middle = builder.takeScratch()
+    var back = builder.takeScratch()
+    defer {
+      builder.returnScratch(middle)
+      builder.returnScratch(back)
+    }
     // Valid UTF-8 (checked by the caller), so the conversions cannot throw.
     try? toSimplified.convert(utf8: UnsafeRawBufferPointer(segment), appendingTo: &middle)
-    var back: [UInt8]
     if let fromSimplified {
-      back = []
-      back.reserveCapacity(segment.count + 64)
       middle.withUnsafeBytes { try? fromSimplified.convert(utf8: $0, appendingTo: &back) }
     } else {
-      back = middle
+      swap(&middle, &back)
     }
     back.withUnsafeBufferPointer { back in
       if Self.bytesEqual(back, segment) {

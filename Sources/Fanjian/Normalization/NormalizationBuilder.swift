@@ -30,12 +30,26 @@ struct NormalizationBuilder {
   private var changes: [NormalizationResult.Change] = []
   private var offsets = OffsetMap.Builder()
   private var tracker = PositionTracker()
+  /// Byte buffers lent to ``Normalizer`` for a segment's round trip.
+  private var scratch: [[UInt8]] = []
 
   init(target: Standard, inventory: CharacterInventory, evidence: FormEvidence? = nil, recording: Recording = .everything) {
     self.target = target
     self.inventory = inventory
     self.evidence = evidence.flatMap { $0.isEmpty ? nil : $0 }
     self.recording = recording
+  }
+
+  /// An empty buffer (with the capacity of an earlier one, if any).
+  mutating func takeScratch() -> [UInt8] {
+    scratch.popLast() ?? []
+  }
+
+  /// Gives a buffer back for the next segment.
+  mutating func returnScratch(_ buffer: [UInt8]) {
+    var buffer = buffer
+    buffer.removeAll(keepingCapacity: true)
+    scratch.append(buffer)
   }
 
   /// Copies a line (or segment) whose round trip is the line itself: nothing
@@ -50,7 +64,7 @@ struct NormalizationBuilder {
   /// later changes count its lines.
   mutating func endSegment(_ segment: UnsafeBufferPointer<UInt8>, at base: Int) {
     guard recording != .text else { return }
-    _ = tracker.position(of: base + segment.count, in: segment, base: base)
+    tracker.skip(to: base + segment.count, in: segment, base: base)
   }
 
   /// Moves the output made so far to the end of `destination`.
@@ -90,6 +104,8 @@ struct NormalizationBuilder {
       verdicts.append((index, verdict))
     }
     trust.add(marks: marks, han: Self.hanEstimate(line))
+    // Positions: the fast way to the line's start, then character by character.
+    if recording != .text && !verdicts.isEmpty { tracker.skip(to: base, in: segment, base: segmentBase) }
     let threshold = trust.threshold
     let phraseWeight = Self.phraseWeight + Self.convertedPhraseWeight * trust.convertedWeight
     var copied = 0

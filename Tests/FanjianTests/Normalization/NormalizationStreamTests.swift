@@ -112,4 +112,22 @@ import Testing
     var other = ScriptDetectionStream()
     #expect(throws: FanjianError.invalidUTF8(byteOffset: 2)) { try other.add([0x41, 0x42, 0xFF]) }
   }
+
+  @Test("the tracker's fast skip lands on the same line, column and offsets as the walk")
+  func trackerSkipEqualsWalk() {
+    let text = Array("\u{FEFF}头\n𠮷a\r\nb\rc\n\n中文\n😀😀x".utf8)
+    text.withUnsafeBufferPointer { buffer in
+      for split in 0...buffer.count {
+        for target in split...buffer.count {
+          var walked = PositionTracker()
+          let expected = walked.position(of: target, in: buffer)
+          var skipped = PositionTracker()
+          _ = skipped.position(of: min(split, 1), in: buffer)
+          skipped.skip(to: split, in: buffer)
+          skipped.skip(to: target, in: buffer)
+          #expect(skipped.position(of: target, in: buffer) == expected, "split \(split) target \(target)")
+        }
+      }
+    }
+  }
 }
