@@ -43,8 +43,9 @@
 ///   against it by more than a threshold that depends on the **document**:
 ///   text with leftovers and forms its standard never writes in their place
 ///   came out of a converter, and its one-to-many choices are trusted less
-///   (the threshold moves from odds of 1 : 3,000 against the author's form
-///   in clean text to 2.7 : 1 in its favour in converted text). So 齣 outside
+///   (in clean text the author's form goes only when the tables' form is
+///   some 3,000 times as likely; in converted text it stays only when it is
+///   itself at least 2.7 times as likely). So 齣 outside
 ///   一齣戲, 韆 in 一千 and 錶 in 表格 go, while 台 and 臺, 佈 and 布, 佔 and 占
 ///   stay as the author wrote them;
 /// - for the t standard (and Simplified), fixed rules: the variant tables'
