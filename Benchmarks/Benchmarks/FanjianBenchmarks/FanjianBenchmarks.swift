@@ -56,6 +56,7 @@ let benchmarks: @Sendable () -> Void = {
   registerCharacterTableLimit(.t2s, .zhHantTWLaws)
   registerStringThroughput(.s2t, .zuozhuan)
   registerNormalizeThroughput(.traditional, .zhHantTWLaws)
+  registerNormalizeBenchmarks()
 
   // Per-call cost on a short sentence, the common case in apps: fixed
   // overhead (allocations, String bridging) dominates here, not the matcher.

@@ -11,4 +11,8 @@
 /// there is none. Writes its size in bytes to `length`.
 const unsigned char *fj_embedded_table(const char *name, size_t *length);
 
+/// The form evidence for a region ("tw" or "hk"): the text of
+/// data/generated/form-evidence-<region>.txt, or NULL. Writes its size to `length`.
+const unsigned char *fj_form_evidence(const char *region, size_t *length);
+
 #endif

@@ -27,7 +27,19 @@ struct CharacterInventory: Sendable {
   let notWrittenBy: [Standard: Set<UInt32>]
   /// For each standard, every character the tables into it ever write (the
   /// characters of every value of `s2t`, `s2tw`, `s2hk`, or `t2s`).
-  let writtenBy: [Standard: Set<UInt32>]
+  let writtenBy: [Standard: ScalarSet]
+  /// For every BMP scalar, what ``ScriptDetector`` counts, as bits
+  /// (``Flag``): one array lookup per character instead of five set lookups.
+  let detectionFlags: [UInt8]
+
+  /// The bits of ``detectionFlags``.
+  enum Flag {
+    static let simplifiedOnly: UInt8 = 1
+    static let traditionalOnly: UInt8 = 2
+    static let notWrittenByTraditional: UInt8 = 4
+    static let notWrittenByTaiwan: UInt8 = 8
+    static let notWrittenByHongKong: UInt8 = 16
+  }
 
   /// The inventory of the tables built into this copy of Fanjian (empty if
   /// they cannot be read, which `Converter` reports on its own).
@@ -40,6 +52,7 @@ struct CharacterInventory: Sendable {
     keptByTraditionalToSimplifiedPhrases = []
     notWrittenBy = [:]
     writtenBy = [:]
+    detectionFlags = [UInt8](repeating: 0, count: 0x10000)
   }
 
   private init() throws(FanjianError) {
@@ -68,6 +81,39 @@ struct CharacterInventory: Sendable {
       .simplified: Self.valueCharacters(t2s), .traditional: Self.valueCharacters(s2t),
       .taiwan: Self.valueCharacters(try Self.entries(.s2tw)), .hongKong: Self.valueCharacters(try Self.entries(.s2hk)),
     ]
+    var flags = [UInt8](repeating: 0, count: 0x10000)
+    for scalar in changedBySimplifiedToTraditional.union(changedByTraditionalToSimplified) where scalar < 0x10000 {
+      if changedBySimplifiedToTraditional.contains(scalar) && !changedByTraditionalToSimplified.contains(scalar)
+        && !keptBySimplifiedToTraditionalPhrases.contains(scalar)
+      {
+        flags[Int(scalar)] |= Flag.simplifiedOnly
+      }
+      if changedByTraditionalToSimplified.contains(scalar) && !changedBySimplifiedToTraditional.contains(scalar)
+        && !keptByTraditionalToSimplifiedPhrases.contains(scalar)
+      {
+        flags[Int(scalar)] |= Flag.traditionalOnly
+      }
+    }
+    for (standard, flag) in [
+      (Standard.traditional, Flag.notWrittenByTraditional), (.taiwan, Flag.notWrittenByTaiwan),
+      (.hongKong, Flag.notWrittenByHongKong),
+    ] {
+      for scalar in notWrittenBy[standard] ?? [] where scalar < 0x10000 { flags[Int(scalar)] |= flag }
+    }
+    detectionFlags = flags
+  }
+
+  /// What ``ScriptDetector`` counts for `scalar` (bits of ``Flag``).
+  @inline(__always)
+  func flags(of scalar: UInt32) -> UInt8 {
+    if scalar < 0x10000 { return detectionFlags[Int(scalar)] }
+    var flags: UInt8 = 0
+    if isSimplifiedOnly(scalar) { flags |= Flag.simplifiedOnly }
+    if isTraditionalOnly(scalar) { flags |= Flag.traditionalOnly }
+    if notWrittenBy[.traditional]?.contains(scalar) == true { flags |= Flag.notWrittenByTraditional }
+    if notWrittenBy[.taiwan]?.contains(scalar) == true { flags |= Flag.notWrittenByTaiwan }
+    if notWrittenBy[.hongKong]?.contains(scalar) == true { flags |= Flag.notWrittenByHongKong }
+    return flags
   }
 
   // MARK: - Classes
@@ -101,6 +147,20 @@ struct CharacterInventory: Sendable {
     return !written.contains(scalar)
   }
 
+  /// A set of scalars as a bit per scalar: built and asked without hashing.
+  struct ScalarSet: Sendable {
+    private var words = [UInt64](repeating: 0, count: 0x110000 / 64)
+
+    mutating func insert(_ scalar: UInt32) {
+      guard scalar < 0x110000 else { return }
+      words[Int(scalar >> 6)] |= 1 << UInt64(scalar & 63)
+    }
+
+    func contains(_ scalar: UInt32) -> Bool {
+      scalar < 0x110000 && words[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0
+    }
+  }
+
   // MARK: - Reading the tables
 
   private static func entries(_ config: ConversionConfig) throws(FanjianError) -> [(key: [UInt8], value: [UInt8])] {
@@ -114,26 +174,61 @@ struct CharacterInventory: Sendable {
   /// The keys of single-character entries whose value is another text.
   private static func changedCharacters(_ entries: [(key: [UInt8], value: [UInt8])]) -> Set<UInt32> {
     var result = Set<UInt32>()
-    for (key, value) in entries where key != value {
-      let scalars = Self.scalars(key)
-      if scalars.count == 1 { result.insert(scalars[0]) }
+    for (key, value) in entries where key != value && isSingleScalar(key) {
+      result.insert(Self.scalars(key)[0])
     }
     return result
   }
 
+  /// Whether valid UTF-8 `bytes` hold exactly one scalar.
+  private static func isSingleScalar(_ bytes: [UInt8]) -> Bool {
+    guard let lead = bytes.first else { return false }
+    return bytes.count == (lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4)
+  }
+
   /// Every character of every value.
-  private static func valueCharacters(_ entries: [(key: [UInt8], value: [UInt8])]) -> Set<UInt32> {
-    var result = Set<UInt32>()
-    for (_, value) in entries { result.formUnion(Self.scalars(value)) }
+  private static func valueCharacters(_ entries: [(key: [UInt8], value: [UInt8])]) -> ScalarSet {
+    var result = ScalarSet()
+    var buffer: [UInt32] = []
+    for (_, value) in entries {
+      decode(value, into: &buffer)
+      for scalar in buffer { result.insert(scalar) }
+    }
     return result
+  }
+
+  /// Decodes valid UTF-8 into `scalars` (emptied first, capacity kept): no
+  /// allocation per entry.
+  private static func decode(_ bytes: [UInt8], into scalars: inout [UInt32]) {
+    scalars.removeAll(keepingCapacity: true)
+    var i = 0
+    while i < bytes.count {
+      let b0 = UInt32(bytes[i])
+      if b0 < 0x80 {
+        scalars.append(b0)
+        i += 1
+      } else if b0 < 0xE0, i + 1 < bytes.count {
+        scalars.append((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))
+        i += 2
+      } else if b0 < 0xF0, i + 2 < bytes.count {
+        scalars.append((b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F))
+        i += 3
+      } else if i + 3 < bytes.count {
+        scalars.append(
+          (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+            | UInt32(bytes[i + 3] & 0x3F))
+        i += 4
+      } else {
+        i += 1
+      }
+    }
   }
 
   /// The single-character entries that change their character, as scalars.
   private static func characterMap(_ entries: [(key: [UInt8], value: [UInt8])]) -> [UInt32: [UInt32]] {
     var result: [UInt32: [UInt32]] = [:]
-    for (key, value) in entries where key != value {
-      let scalars = Self.scalars(key)
-      if scalars.count == 1 { result[scalars[0]] = Self.scalars(value) }
+    for (key, value) in entries where key != value && isSingleScalar(key) {
+      result[Self.scalars(key)[0]] = Self.scalars(value)
     }
     return result
   }
@@ -144,10 +239,13 @@ struct CharacterInventory: Sendable {
     _ entries: [(key: [UInt8], value: [UInt8])], among candidates: Set<UInt32>
   ) -> Set<UInt32> {
     var result = Set<UInt32>()
+    var keyScalars: [UInt32] = []
+    var valueScalars: [UInt32] = []
     for (key, value) in entries {
-      let keyScalars = Self.scalars(key)
+      guard !Self.isSingleScalar(key) else { continue }
+      decode(key, into: &keyScalars)
       guard keyScalars.count > 1 else { continue }
-      let valueScalars = Self.scalars(value)
+      decode(value, into: &valueScalars)
       guard keyScalars.count == valueScalars.count else { continue }
       for (k, v) in zip(keyScalars, valueScalars) where k == v && candidates.contains(k) {
         result.insert(k)
@@ -157,6 +255,8 @@ struct CharacterInventory: Sendable {
   }
 
   static func scalars(_ bytes: [UInt8]) -> [UInt32] {
-    String(decoding: bytes, as: UTF8.self).unicodeScalars.map(\.value)
+    var result: [UInt32] = []
+    decode(bytes, into: &result)
+    return result
   }
 }

@@ -5,28 +5,37 @@ struct ScriptDetector {
   private var simplified = 0
   private var traditional = 0
   private var han = 0
-  private var mismatches: [Standard: Int] = [.traditional: 0, .taiwan: 0, .hongKong: 0]
+  private var traditionalMismatches = 0
+  private var taiwanMismatches = 0
+  private var hongKongMismatches = 0
 
   init(inventory: CharacterInventory) {
     self.inventory = inventory
   }
 
-  /// Counts one scalar.
+  /// Counts one scalar: one table lookup (``CharacterInventory/flags(of:)``).
+  @inline(__always)
   mutating func add(_ scalar: UInt32) {
     guard Self.isHan(scalar) else { return }
-    han += 1
-    if inventory.isSimplifiedOnly(scalar) {
-      simplified += 1
-    } else if inventory.isTraditionalOnly(scalar) {
-      traditional += 1
+    han &+= 1
+    let flags = inventory.flags(of: scalar)
+    guard flags != 0 else { return }
+    typealias Flag = CharacterInventory.Flag
+    if flags & Flag.simplifiedOnly != 0 {
+      simplified &+= 1
+    } else if flags & Flag.traditionalOnly != 0 {
+      traditional &+= 1
     }
-    for (standard, characters) in inventory.notWrittenBy where characters.contains(scalar) {
-      mismatches[standard, default: 0] += 1
-    }
+    if flags & Flag.notWrittenByTraditional != 0 { traditionalMismatches &+= 1 }
+    if flags & Flag.notWrittenByTaiwan != 0 { taiwanMismatches &+= 1 }
+    if flags & Flag.notWrittenByHongKong != 0 { hongKongMismatches &+= 1 }
   }
 
   /// The verdict for everything counted so far.
   var result: ScriptDetection {
+    let mismatches: [Standard: Int] = [
+      .traditional: traditionalMismatches, .taiwan: taiwanMismatches, .hongKong: hongKongMismatches,
+    ]
     let script: Script
     let minority = min(simplified, traditional)
     if simplified + traditional < ScriptDetection.minimumEvidence {
@@ -48,6 +57,7 @@ struct ScriptDetector {
   }
 
   /// Whether `scalar` is a CJK unified or compatibility ideograph.
+  @inline(__always)
   static func isHan(_ scalar: UInt32) -> Bool {
     (0x4E00...0x9FFF).contains(scalar) || (0x3400...0x4DBF).contains(scalar) || (0xF900...0xFAFF).contains(scalar)
       || (0x20000...0x3FFFF).contains(scalar)

@@ -50,11 +50,18 @@ struct AlignedConversion {
         continue
       }
       let start = out.count
-      if let replacement = step.replacement {
-        out.append(contentsOf: replacement)
-      } else {
-        out.append(contentsOf: UnsafeBufferPointer(start: p + i, count: step.length))
+      let source = step.replacement ?? UnsafeBufferPointer(start: p + i, count: step.length)
+      // One character (the usual step): one piece, no counting.
+      if !step.isPhrase && step.length == Self.scalarLength(p[i]) {
+        if let first = source.first, source.count == Self.scalarLength(first) {
+          for byte in source { out.append(byte) }
+          let whole = start..<out.count
+          list.append(Piece(input: i..<i + step.length, output: whole, isPhrase: false, step: whole))
+          i += step.length
+          continue
+        }
       }
+      out.append(contentsOf: source)
       let whole = start..<out.count
       let key = p + i
       let keyCount = Self.scalarCount(key, count: step.length)
@@ -79,6 +86,12 @@ struct AlignedConversion {
       i += step.length
     }
     return (out, list)
+  }
+
+  /// The length of the UTF-8 sequence that `lead` starts.
+  @inline(__always)
+  static func scalarLength(_ lead: UInt8) -> Int {
+    lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
   }
 
   /// How many scalars start in `p[..<count]`.

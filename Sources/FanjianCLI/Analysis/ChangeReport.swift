@@ -27,12 +27,57 @@ enum ChangeReport {
 
   /// A count per reason, such as `149 changes: 90 leftover, 34 over-conversion, …`.
   static func summary(of changes: [NormalizationResult.Change], noun: String) -> String {
-    let parts = NormalizationResult.Change.Reason.allCases.compactMap { reason -> String? in
-      let count = changes.filter { $0.reason == reason }.count
-      return count == 0 ? nil : "\(count) \(reason)"
+    var tally = Tally()
+    tally.add(changes)
+    return tally.summary(noun: noun)
+  }
+
+  /// Counts changes per reason, without keeping them.
+  struct Tally {
+    private var counts: [NormalizationResult.Change.Reason: Int] = [:]
+    private(set) var total = 0
+
+    mutating func add(_ changes: [NormalizationResult.Change]) {
+      for change in changes { counts[change.reason, default: 0] += 1 }
+      total += changes.count
     }
-    let total = "\(changes.count) \(noun)\(changes.count == 1 ? "" : "s")"
-    return parts.isEmpty ? total : total + ": " + parts.joined(separator: ", ")
+
+    /// Both tallies together.
+    func merging(_ other: Tally) -> Tally {
+      var result = self
+      result.counts.merge(other.counts, uniquingKeysWith: +)
+      result.total += other.total
+      return result
+    }
+
+    /// `149 changes: 90 leftover, 34 over-conversion, …`.
+    func summary(noun: String) -> String {
+      let parts = NormalizationResult.Change.Reason.allCases.compactMap { reason -> String? in
+        let count = counts[reason] ?? 0
+        return count == 0 ? nil : "\(count) \(reason)"
+      }
+      let whole = "\(total) \(noun)\(total == 1 ? "" : "s")"
+      return parts.isEmpty ? whole : whole + ": " + parts.joined(separator: ", ")
+    }
+  }
+
+  /// The JSON form of the changes of one streamed input, in order: output
+  /// scalar offsets follow from the input's and the length differences of
+  /// the changes before (no offset map needed).
+  struct StreamedJSON {
+    private(set) var changes: [JSONValue] = []
+    private var scalarShift = 0
+
+    mutating func add(_ newChanges: [NormalizationResult.Change]) {
+      for change in newChanges {
+        let inputCount = change.original.unicodeScalars.count
+        let outputCount = change.replacement.unicodeScalars.count
+        let inputScalars = change.position.scalarOffset..<change.position.scalarOffset + inputCount
+        let outputStart = change.position.scalarOffset + scalarShift
+        changes.append(ChangeReport.json(for: change, inputScalars: inputScalars, outputScalars: outputStart..<outputStart + outputCount))
+        scalarShift += outputCount - inputCount
+      }
+    }
   }
 
   /// The JSON form of one change; output positions come from the offset map.
@@ -40,8 +85,12 @@ enum ChangeReport {
     let inputScalars =
       change.position.scalarOffset..<change.position.scalarOffset + change.original.unicodeScalars.count
     let outputScalars = offsets.outputRange(forInput: inputScalars, in: .unicodeScalars)
-    let output = offsets.outputRange(forInput: change.input, in: .utf8)
-    return .object([
+    return json(for: change, inputScalars: inputScalars, outputScalars: outputScalars)
+  }
+
+  /// The JSON form of one change with its scalar ranges.
+  static func json(for change: NormalizationResult.Change, inputScalars: Range<Int>, outputScalars: Range<Int>) -> JSONValue {
+    .object([
       ("line", .int(change.position.line)),
       ("column", .int(change.position.column)),
       ("found", .string(change.original)),
@@ -49,7 +98,7 @@ enum ChangeReport {
       ("reason", .string(change.reason.rawValue)),
       ("phrase", .string(change.phrase)),
       ("input", .object([("utf8", range(change.input)), ("scalars", range(inputScalars))])),
-      ("output", .object([("utf8", range(output)), ("scalars", range(outputScalars))])),
+      ("output", .object([("utf8", range(change.output)), ("scalars", range(outputScalars))])),
     ])
   }
 

@@ -63,22 +63,54 @@ struct Check: ParsableCommand {
     }
     var findingCount = 0
     var objects: [JSONValue] = []
-    let allRead = try TextInput.readEach(files) { input in
-      // TextInput checked the bytes, so this cannot throw.
-      guard let result = try? normalizer.normalize(utf8: input.bytes) else { return }
-      findingCount += result.changes.count
+    // Each input streams through the normalizer; findings are printed as
+    // they are found (text) or kept as JSON values (--json).
+    var stream = normalizer.makeStream()
+    var name = ""
+    var findings = ChangeReport.StreamedJSON()
+    var discarded: [UInt8] = []
+    func report(_ changes: [NormalizationResult.Change]) throws {
+      guard !changes.isEmpty else { return }
+      findingCount += changes.count
       if json {
-        objects.append(
-          .object([
-            ("name", .string(input.name)),
-            ("expect", .string(expect.rawValue)),
-            ("findings", .array(result.changes.map { ChangeReport.json(for: $0, offsets: result.offsets) })),
-          ]))
+        findings.add(changes)
       } else {
-        let lines = result.changes.map { ChangeReport.line(for: $0, in: input.name) + "\n" }.joined()
+        let lines = changes.map { ChangeReport.line(for: $0, in: name) + "\n" }.joined()
         do { try AnalysisOutput.write(lines) } catch { throw ExitCode(2) }
       }
     }
+    let allRead = try TextInput.readChunks(
+      files,
+      start: { inputName in
+        name = inputName
+        stream = normalizer.makeStream()
+        findings = ChangeReport.StreamedJSON()
+      },
+      chunk: { chunk in
+        do throws(FanjianError) {
+          try stream.normalize(chunk, appendingTo: &discarded)
+        } catch {
+          throw TextInputError(error, path: name)
+        }
+        discarded.removeAll(keepingCapacity: true)
+        try report(stream.takeChanges())
+      },
+      end: { complete in
+        guard complete else { return }
+        do throws(FanjianError) {
+          try stream.finish(appendingTo: &discarded)
+        } catch {
+          throw TextInputError(error, path: name)
+        }
+        discarded.removeAll(keepingCapacity: true)
+        try report(stream.takeChanges())
+        if json {
+          objects.append(
+            .object([
+              ("name", .string(name)), ("expect", .string(expect.rawValue)), ("findings", .array(findings.changes)),
+            ]))
+        }
+      })
     if json {
       do { try AnalysisOutput.write(JSONValue.array(objects).rendered() + "\n") } catch { throw ExitCode(2) }
     }

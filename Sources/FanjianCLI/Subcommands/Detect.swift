@@ -54,14 +54,28 @@ struct Detect: ParsableCommand {
   func run() throws {
     signal(SIGPIPE, SIG_IGN)
     var objects: [JSONValue] = []
-    let succeeded = try TextInput.readEach(files) { input in
-      let detection = Script.detect(utf8: input.bytes)
-      if json {
-        objects.append(Self.json(detection, name: input.name))
-      } else {
-        do { try AnalysisOutput.write(Self.line(detection, name: input.name) + "\n") } catch { throw ExitCode.failure }
-      }
-    }
+    // Counted as the chunks arrive: constant memory, whatever the input.
+    var stream = ScriptDetectionStream()
+    var name = ""
+    let succeeded = try TextInput.readChunks(
+      files,
+      start: { inputName in
+        name = inputName
+        stream = ScriptDetectionStream()
+      },
+      chunk: { chunk in
+        do throws(FanjianError) { try stream.add(chunk) } catch { throw TextInputError(error, path: name) }
+      },
+      end: { complete in
+        guard complete else { return }
+        let detection: ScriptDetection
+        do throws(FanjianError) { detection = try stream.finish() } catch { throw TextInputError(error, path: name) }
+        if json {
+          objects.append(Self.json(detection, name: name))
+        } else {
+          do { try AnalysisOutput.write(Self.line(detection, name: name) + "\n") } catch { throw ExitCode.failure }
+        }
+      })
     if json {
       do { try AnalysisOutput.write(JSONValue.array(objects).rendered() + "\n") } catch { throw ExitCode.failure }
     }

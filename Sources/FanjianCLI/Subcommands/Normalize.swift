@@ -19,12 +19,15 @@ struct Normalize: ParsableCommand {
     discussion: """
       Repairs text that is not cleanly one script, such as the output of a \
       character-by-character converter: converts characters of the other \
-      script that were left behind (对标 → 對標), repairs over-conversions the \
-      phrase tables identify (紮克伯格 → 扎克伯格, 隻是 → 只是), restores context \
+      script that were left behind (对标 → 對標), repairs over-conversions \
+      (紮克伯格 → 扎克伯格, 隻是 → 只是, 一齣就到 → 一出就到), restores context \
       forms (關系 → 關係) and unifies variant forms to the target standard \
-      (爲 → 為 for Taiwan). Every character that is already right for the \
-      target stays as the author wrote it: where only a character's default \
-      disagrees (乾 where the default is 幹), nothing changes.
+      (爲 → 為 for Taiwan). For tw and hk, the author's form of a one-to-many \
+      character is weighed against the tables' choice by how often Taiwan or \
+      Hong Kong text writes each form in that context; a text that looks \
+      machine-converted (leftovers, forms never written there) gets less \
+      trust, clean text almost no edits: 台 and 臺, 佈 and 布 stay as written. \
+      Normalizing twice gives the same text as once.
 
       STANDARDS: s Simplified; t Traditional in OpenCC's standard forms \
       (爲 着 裏); tw Taiwan (為 著 裡); hk Hong Kong (為 着 裏).
@@ -34,7 +37,9 @@ struct Normalize: ParsableCommand {
       convert`: folders recursively (--include, --exclude, --hidden), -o DIR \
       mirroring them, --in-place with --backup, --dry-run, --diff, --jobs, \
       and other encodings with --encoding and --output-encoding (see \
-      `fanjian convert --help`). With --report, inputs are UTF-8 files read whole.
+      `fanjian convert --help`). With --report, inputs are UTF-8. Memory stays \
+      bounded however long the input or its lines, and each line of standard \
+      input is written as soon as it arrives.
 
       OUTPUT is the normalized text on standard output, or in -o FILE (one \
       input) or -o DIRECTORY/<name> (several inputs; created if needed, \
@@ -145,76 +150,127 @@ struct Normalize: ParsableCommand {
     }
     var delivered = true
     var reports: [JSONValue] = []
-    var allChanges: [NormalizationResult.Change] = []
-    let allRead = try TextInput.readEach(files) { input in
-      // TextInput checked the bytes, so this cannot throw.
-      guard let result = try? normalizer.normalize(utf8: input.bytes) else { return }
-      do throws(CommandError) {
-        try deliver(result, of: input)
+    var tally = ChangeReport.Tally()
+    // Each input streams through the normalizer: the text goes to -o as it
+    // is made, the changes to the report as they are found.
+    var stream = normalizer.makeStream()
+    var name = ""
+    var inputTally = ChangeReport.Tally()
+    var changesJSON = ChangeReport.StreamedJSON()
+    var file: AtomicOutputFile?
+    var destination = ""
+    // -o naming the input is in place, with its safeguards: an unchanged file
+    // is not rewritten, a file with other hard links is refused, and a
+    // symbolic link stays a link (the file it points to is replaced).
+    var inPlace = false
+    var text: [UInt8] = []
+    func deliver() {
+      defer { text.removeAll(keepingCapacity: true) }
+      guard let current = file, !text.isEmpty else { return }
+      do {
+        try current.descriptor.writeAll(text)
       } catch {
-        if case .brokenPipe = error { throw ExitCode.failure }
-        AnalysisOutput.report(error)
+        current.discard()
+        file = nil
+        AnalysisOutput.report(CommandError.writeFailed(path: destination, reason: error))
         delivered = false
-        return
       }
-      allChanges += result.changes
+    }
+    func record(_ changes: [NormalizationResult.Change]) throws {
+      guard !changes.isEmpty else { return }
+      inputTally.add(changes)
       switch report {
       case .text?:
-        let lines = result.changes.map { ChangeReport.line(for: $0, in: input.name) + "\n" }.joined()
+        let lines = changes.map { ChangeReport.line(for: $0, in: name) + "\n" }.joined()
         do { try AnalysisOutput.write(lines) } catch { throw ExitCode.failure }
       case .json?:
-        reports.append(
-          .object([
-            ("name", .string(input.name)),
-            ("target", .string(to.rawValue)),
-            ("summary", .string(ChangeReport.summary(of: result.changes, noun: "change"))),
-            ("changes", .array(result.changes.map { ChangeReport.json(for: $0, offsets: result.offsets) })),
-          ]))
+        changesJSON.add(changes)
       case nil:
         break
       }
     }
+    let allRead = try TextInput.readChunks(
+      files,
+      start: { inputName in
+        name = inputName
+        stream = normalizer.makeStream()
+        inputTally = ChangeReport.Tally()
+        changesJSON = ChangeReport.StreamedJSON()
+        file = nil
+        inPlace = false
+        guard let output, output != "-" else { return }
+        destination = FileSystem.isDirectory(output) ? FileSystem.join(output, FileSystem.basename(inputName)) : output
+        if inputName != TextInput.standardInputName, case .success(let info) = FileSystem.status(ofPath: inputName),
+          FileID(path: destination) == FileID(info)
+        {
+          guard info.st_nlink <= 1 else {
+            AnalysisOutput.report(CommandError.hardLinked(path: inputName, links: Int(info.st_nlink)))
+            delivered = false
+            return
+          }
+          destination = FileSystem.resolvingSymbolicLinks(destination) ?? destination
+          inPlace = true
+        }
+        do throws(CommandError) {
+          file = try AtomicOutputFile(replacing: destination)
+        } catch {
+          AnalysisOutput.report(error)
+          delivered = false
+        }
+      },
+      chunk: { chunk in
+        do throws(FanjianError) {
+          try stream.normalize(chunk, appendingTo: &text)
+        } catch {
+          throw TextInputError(error, path: name)
+        }
+        deliver()
+        try record(stream.takeChanges())
+      },
+      end: { complete in
+        defer {
+          file?.discard()
+          file = nil
+        }
+        guard complete else { return }
+        do throws(FanjianError) {
+          try stream.finish(appendingTo: &text)
+        } catch {
+          throw TextInputError(error, path: name)
+        }
+        deliver()
+        try record(stream.takeChanges())
+        if let current = file, inPlace && inputTally.total == 0 {
+          current.discard()
+          file = nil
+        } else if let current = file {
+          do throws(CommandError) {
+            try current.commit()
+          } catch {
+            AnalysisOutput.report(error)
+            delivered = false
+          }
+          file = nil
+        }
+        tally = tally.merging(inputTally)
+        if report == .json {
+          reports.append(
+            .object([
+              ("name", .string(name)),
+              ("target", .string(to.rawValue)),
+              ("summary", .string(inputTally.summary(noun: "change"))),
+              ("changes", .array(changesJSON.changes)),
+            ]))
+        }
+      })
     switch report {
     case .text?:
-      AnalysisOutput.report(ChangeReport.summary(of: allChanges, noun: "change"))
+      AnalysisOutput.report(tally.summary(noun: "change"))
     case .json?:
       do { try AnalysisOutput.write(JSONValue.array(reports).rendered() + "\n") } catch { throw ExitCode.failure }
     case nil:
       break
     }
     if !allRead || !delivered { throw ExitCode.failure }
-  }
-
-  /// Writes the normalized text where it goes: `-o`, or standard output
-  /// unless a report takes its place.
-  private func deliver(_ result: NormalizationResult, of input: TextInput) throws(CommandError) {
-    let bytes = Array(result.text.utf8)
-    guard let output, output != "-" else {
-      guard report == nil else { return }
-      do {
-        try FileDescriptor.standardOutput.writeAll(bytes)
-      } catch {
-        throw error.isBrokenPipe ? .brokenPipe : .writeFailed(path: "<stdout>", reason: error)
-      }
-      return
-    }
-    var destination = FileSystem.isDirectory(output) ? FileSystem.join(output, FileSystem.basename(input.path)) : output
-    // -o naming the input is in place, with its safeguards: an unchanged file is not rewritten, a file with other
-    // hard links is refused, and a symbolic link stays a link (the file it points to is replaced).
-    if input.path != "-", case .success(let info) = FileSystem.status(ofPath: input.path),
-      FileID(path: destination) == FileID(info)
-    {
-      if result.text.utf8.elementsEqual(input.bytes) { return }
-      guard info.st_nlink <= 1 else { throw .hardLinked(path: input.name, links: Int(info.st_nlink)) }
-      destination = FileSystem.resolvingSymbolicLinks(destination) ?? destination
-    }
-    let file = try AtomicOutputFile(replacing: destination)
-    do {
-      try file.descriptor.writeAll(bytes)
-    } catch {
-      file.discard()
-      throw .writeFailed(path: destination, reason: error)
-    }
-    try file.commit()
   }
 }
