@@ -37,7 +37,7 @@ public struct ConversionStream {
   ///
   /// A chunk is converted where it lies: only the unfinished line at its end
   /// is copied and held back. With `maximumConcurrency` above one, the
-  /// complete lines of a chunk of several megabytes are converted on several
+  /// complete lines of a chunk of a megabyte or more are converted on several
   /// threads (see ``Converter/convert(utf8:appendingTo:maximumConcurrency:)``).
   ///
   /// - Throws: `FanjianError.invalidUTF8` with the offset counted from the

@@ -159,7 +159,7 @@ public final class Converter: Sendable {
   /// See ``ConversionStream``.
   ///
   /// - Parameter maximumConcurrency: how many threads may convert the
-  ///   complete lines of one large chunk (a few megabytes or more); the
+  ///   complete lines of one large chunk (a megabyte or more); the
   ///   output is the same for any value. The default, 1, converts on the
   ///   calling thread only.
   public func makeStream(maximumConcurrency: Int = 1) -> ConversionStream {

@@ -403,9 +403,9 @@ enum Sink {
 /// An input read in chunks, with its start read ahead once (to look for a
 /// byte order mark and NUL bytes) and handed out again.
 ///
-/// Chunks are large: 1 MiB, or 2 MiB a thread when the input may be
-/// converted on several (fewer system calls, and enough lines in a chunk to
-/// share out). From a pipe or terminal, a chunk is what one read returns as
+/// Chunks are large: 1 MiB a thread that may convert the input (fewer system
+/// calls, and enough lines in a chunk to share out; memory stays a few
+/// megabytes). From a pipe or terminal, a chunk is what one read returns as
 /// soon as anything arrives, plus whatever else is already waiting: a slow
 /// producer's line is converted the moment it is there, a fast producer's
 /// output in large chunks.
@@ -430,7 +430,7 @@ final class InputFile {
     self.isStandardInput = isStandardInput
     self.progress = progress
     isRegularFile = (try? descriptor.status()).map(FileSystem.isRegularFile) ?? false
-    let size = threads > 1 ? 2 * Self.chunkSize * threads : Self.chunkSize
+    let size = Self.chunkSize * max(1, threads)
     buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
   }
 

@@ -257,6 +257,30 @@ import Testing
     }
   }
 
+  @Test func docCommentsOfTheStreams() throws {
+    let chunks: [[UInt8]] = [Array("小紮隻是对".utf8), Array("标了他們的産品\n".utf8)]
+    do {
+      // snippet: Sources/Fanjian/API/NormalizationStream.swift
+      var stream = try Normalizer(target: .taiwan).makeStream()
+      var output: [UInt8] = []
+      for chunk in chunks {
+        try stream.normalize(chunk, appendingTo: &output)
+        for change in stream.takeChanges() { print(change) }
+      }
+      try stream.finish(appendingTo: &output)
+      // end snippet
+      #expect(String(decoding: output, as: UTF8.self) == "小扎只是對標了他們的產品\n")
+    }
+    do {
+      // snippet: Sources/Fanjian/API/ScriptDetectionStream.swift
+      var stream = ScriptDetectionStream()
+      for chunk in chunks { try stream.add(chunk) }
+      let detection = try stream.finish()
+      // end snippet
+      #expect(detection == Script.detect(in: "小紮隻是对标了他們的産品\n"))
+    }
+  }
+
   // MARK: - The check that ties the documentation to the copies above
 
   /// A snippet: the file it is documented in, and its code.
