@@ -8,41 +8,13 @@ import Fanjian
   import Darwin
 #endif
 
-/// One input of `normalize --report`, `detect` or `check`: read in chunks
-/// (``readChunks(_:_:)``), so memory stays bounded, or whole (``read(_:)``).
-struct TextInput {
-  /// The path given, or `-` for standard input.
-  var path: String
-  /// The input's name in messages and reports: the path, or `<stdin>`.
-  var name: String
-  /// The text, valid UTF-8.
-  var bytes: [UInt8]
-
+/// The inputs of `normalize --report`, `detect` and `check`, read in chunks
+/// (``readChunks(_:start:chunk:end:)``) so that memory stays bounded.
+enum TextInput {
   /// The name used for standard input.
   static let standardInputName = "<stdin>"
 
-  /// Reads each path in turn (none, or `-`, is standard input) and hands it
-  /// to `body`; an input that cannot be read is reported on standard error
-  /// and skipped.
-  ///
-  /// - Returns: whether every input could be read.
-  static func readEach(_ paths: [String], _ body: (TextInput) throws -> Void) rethrows -> Bool {
-    var allRead = true
-    for path in paths.isEmpty ? ["-"] : paths {
-      let input: TextInput
-      do {
-        input = try read(path)
-      } catch {
-        AnalysisOutput.report(error)
-        allRead = false
-        continue
-      }
-      try body(input)
-    }
-    return allRead
-  }
-
-  /// The size of the chunks ``readChunks(_:_:)`` hands over.
+  /// The size of the chunks ``readChunks(_:start:chunk:end:)`` hands over.
   static let chunkSize = 64 * 1024
 
   /// Reads each path in turn (none, or `-`, is standard input) in chunks of
@@ -120,67 +92,6 @@ struct TextInput {
       }
     }
     return allRead
-  }
-
-  /// Reads `path` (or standard input for `-`) to the end and checks that it
-  /// is UTF-8 text.
-  ///
-  /// - Throws: ``TextInputError`` naming the input.
-  static func read(_ path: String) throws(TextInputError) -> TextInput {
-    let isStandardInput = path == "-"
-    let name = isStandardInput ? standardInputName : path
-    let descriptor: FileDescriptor
-    if isStandardInput {
-      descriptor = .standardInput
-    } else {
-      do {
-        descriptor = try FileDescriptor.openForReading(path)
-      } catch {
-        throw .cannotOpen(path: name, reason: error)
-      }
-    }
-    defer { if !isStandardInput { try? descriptor.close() } }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-    while true {
-      let count: Int
-      do {
-        count = try buffer.withUnsafeMutableBytes { raw in
-          try descriptor.read(into: raw)
-        }
-      } catch let error as SystemError {
-        throw .readFailed(path: name, reason: error)
-      } catch {
-        throw .readFailed(path: name, reason: SystemError(code: EIO))
-      }
-      if count == 0 { break }
-      bytes += buffer[..<count]
-    }
-    if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
-      throw .utf16(path: name)
-    }
-    if !isStandardInput && bytes.prefix(8 * 1024).contains(0) {
-      throw .binaryFile(path: name)
-    }
-    if let offset = Self.firstInvalidOffset(bytes) {
-      throw .invalidUTF8(path: name, byteOffset: offset)
-    }
-    return TextInput(path: path, name: name, bytes: bytes)
-  }
-
-  /// The offset of the first byte that does not start a valid UTF-8
-  /// sequence, or `nil` when all of `bytes` is valid UTF-8.
-  private static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
-    var iterator = bytes.makeIterator()
-    var decoder = UTF8()
-    var offset = 0
-    while true {
-      switch decoder.decode(&iterator) {
-      case .scalarValue(let scalar): offset += UTF8.width(scalar)
-      case .emptyInput: return nil
-      case .error: return offset
-      }
-    }
   }
 }
 
