@@ -34,7 +34,9 @@ public func describe(_ bytes: some Collection<UInt8>) -> String {
   return "\(shown) [\(hex.joined(separator: ", "))]"
 }
 
-/// Properties that the issue tracker knows do not hold yet.
+/// Properties known not to hold (since the issue 12 fixes, one class only:
+/// fuzz-normalize's `DoubleReading`, a converted character that is also
+/// another character's Simplified form and converts again).
 ///
 /// Such a property is still checked on every input. What a violation does is
 /// set by the environment variable `FANJIAN_FUZZ_KNOWN`:
