@@ -14,6 +14,8 @@ public func writeStandardError(_ message: String) {
 /// saves the input as a crash file (`crash-<sha1>`).
 public func finding(_ property: String, _ details: @autoclosure () -> String) -> Never {
   writeStandardError("\n==FANJIAN FUZZ FINDING== \(property)\n\(details())\n")
+  // abort() skips atexit: print the known-failure counts of the run so far here.
+  KnownFailures.printCounts()
   abort()
 }
 
