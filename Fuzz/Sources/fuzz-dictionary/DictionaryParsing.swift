@@ -30,12 +30,10 @@ public func fuzzDictionary(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     check(errorSource == source, "the error names the dictionary", "\(error) for \(describe(raw))")
     if case .failure(let expectedError) = expected, expectedError.line == line { return 0 }
     reportMismatch(raw, text: text, "library: error at line \(line) (\(error)); reference: \(expected)")
-    return 0
   }
   let entries = parsed.entries.map { ReferenceDictionary.Entry(key: Array($0.key.utf8), values: ([$0.value] + $0.alternatives).map { Array($0.utf8) }) }
   guard case .success(let expectedEntries) = expected, expectedEntries == entries else {
     reportMismatch(raw, text: text, "library: \(entries.map(\.shown)); reference: \(expected)")
-    return 0
   }
   check(parsed.source == source, "the dictionary keeps its source", parsed.source)
 
@@ -49,17 +47,6 @@ public func fuzzDictionary(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
   // The last entry for a key wins.
   var last: [String: String] = [:]
   for entry in parsed.entries { last[entry.key] = entry.value }
-  let longValue = last.contains { $0.key.unicodeScalars.count == 1 && $0.value.utf8.count > 127 }
-  if longValue && KnownFailures.mode != .fail {
-    // Issue 12, item 3: building fails naming the configuration and line 0
-    // instead of the dictionary's file and line, and leaks two pools, which
-    // LeakSanitizer would stop the run for. Reported, not built (unless
-    // FANJIAN_FUZZ_KNOWN=fail).
-    KnownFailures.violated(
-      "dictionary: a single-character value over 127 bytes is misreported and leaks (issue 12 item 3; not built)",
-      describe(raw))
-    return 0
-  }
   let converter: Converter
   do {
     converter = try Converter(config, dictionaries: [parsed])
@@ -71,13 +58,6 @@ public func fuzzDictionary(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
   for (key, value) in last.sorted(by: { $0.key < $1.key }) {
     let converted = converter.convert(key)
     if converted == value { continue }
-    if let first = key.utf8.first, first < 0x80, KnownFailures.mode != .fail {
-      // Issue 12, item 1: keys that begin with an ASCII byte never match.
-      KnownFailures.violated(
-        "dictionary: a key beginning with ASCII does not match (issue 12 item 1)",
-        "\(config): key \(describe(Array(key.utf8))) → \(describe(Array(converted.utf8))), value \(describe(Array(value.utf8)))")
-      continue
-    }
     finding(
       "a dictionary key converts to its value",
       "\(config): key \(describe(Array(key.utf8))) → \(describe(Array(converted.utf8))), value \(describe(Array(value.utf8)))\n dictionary \(describe(raw))")
@@ -95,24 +75,9 @@ public func fuzzDictionary(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
   return 0
 }
 
-/// A difference from the reference reading. CRLF line ends are a class of
-/// their own (the parser splits Characters, and "\r\n" is one Character).
-func reportMismatch(_ raw: [UInt8], text: String, _ details: String) {
-  let bytes = Array(text.utf8)
-  let hasCRLF = zip(bytes, bytes.dropFirst()).contains { $0 == 0x0D && $1 == 0x0A }
-  if hasCRLF {
-    KnownFailures.violated("dictionary: CRLF line ends are not line ends", "\(details)\n input \(describe(raw))")
-    return
-  }
-  // A space or '#' that a combining mark follows is one Character with it.
-  let scalars = Array(text.unicodeScalars)
-  let merged = zip(scalars, scalars.dropFirst()).contains { a, b in
-    (a == " " || a == "#") && String(String.UnicodeScalarView([a, b])).count == 1
-  }
-  if merged {
-    KnownFailures.violated(
-      "dictionary: a space or '#' followed by a combining mark is not a separator", "\(details)\n input \(describe(raw))")
-    return
-  }
+/// A difference from the reference reading is a finding. (CRLF line ends,
+/// and a '#' or space that a combining mark follows, were known failures
+/// while the parser split Characters; it splits Unicode scalars now.)
+func reportMismatch(_ raw: [UInt8], text: String, _ details: String) -> Never {
   finding("parsing agrees with the reference reading of the format", "\(details)\n input \(describe(raw))")
 }

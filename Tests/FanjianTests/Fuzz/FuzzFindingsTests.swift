@@ -113,7 +113,49 @@ import Testing
     }
   }
 
-  /// Normalizing normalized text again must change nothing.
+  /// fuzz-normalize (2026-12-06, tw2sp), minimized: 滑鼠 → 鼠标 after a 滑
+  /// gives 滑鼠标, the right output, and the 滑 before the output with the
+  /// output's 鼠 is the key 滑鼠 again, so a second pass gives 鼠标标. A key
+  /// that starts before a phrase output and ends inside it: the composer's
+  /// identity entries cover keys that start inside an output only.
+  @Test("tw2sp: 滑 before 滑鼠 converts once, and the output again changes nothing")
+  func keyStartingBeforeAPhraseOutput() throws {
+    let converter = try Converter(.tw2sp)
+    let once = converter.convert("滑滑鼠")
+    #expect(once == "滑鼠标")
+    withKnownIssue("滑 and the output 鼠标 read again as the key 滑鼠") {
+      #expect(converter.convert(once) == once)
+    }
+  }
+
+  /// fuzz-normalize (2026-12-06), minimized: the mirror of 苎 → 苧 → 薴. 薴
+  /// (níng) is written 苧 in Simplified, and 苧 read again as Traditional is
+  /// ramie, Simplified 苎. Every configuration to Simplified, and normalize
+  /// --to s, give the right 苧 and change it again.
+  @Test(
+    "to Simplified: 薴 converts to 苧, and 苧 again changes nothing",
+    arguments: [ConversionConfig.t2s, .tw2s, .hk2s, .tw2sp, .hk2sp])
+  func doubleReadingToSimplified(config: ConversionConfig) throws {
+    let converter = try Converter(config)
+    let once = converter.convert("薴")
+    #expect(once == "苧")
+    withKnownIssue("苧 is also the Traditional form of 苎") {
+      #expect(converter.convert(once) == once)
+    }
+  }
+
+  @Test("normalize --to s: 薴 becomes 苧, and 苧 again changes nothing")
+  func normalizeDoubleReadingToSimplified() throws {
+    let normalizer = try Normalizer(target: .simplified)
+    let once = normalizer.normalize("薴")
+    #expect(once.text == "苧")
+    withKnownIssue("苧 is also the Traditional form of 苎") {
+      #expect(normalizer.normalize(once.text).text == once.text)
+    }
+  }
+
+  /// Normalizing normalized text again must change nothing (a hard check of
+  /// fuzz-normalize since normalize was rewritten).
   @Test(
     "normalizing normalized text again changes nothing",
     arguments: [
@@ -124,9 +166,9 @@ import Testing
     ])
   func normalizeIsIdempotent(target: Standard, text: String) throws {
     let normalizer = try Normalizer(target: target)
-    let once = normalizer.normalize(text).text
-    withKnownIssue("normalize --to \(target.rawValue) is not idempotent", isIntermittent: true) {
-      #expect(normalizer.normalize(once).text == once)
-    }
+    let once = normalizer.normalize(text)
+    let twice = normalizer.normalize(once.text)
+    #expect(twice.text == once.text)
+    #expect(twice.changes.isEmpty)
   }
 }
