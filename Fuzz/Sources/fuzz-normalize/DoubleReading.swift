@@ -4,14 +4,14 @@ import FuzzSupport
 /// The one class of conversion non-idempotence known to remain: an output
 /// character that is also another character's Simplified form, so that the
 /// output read again as Simplified input converts further (s2tw `一衹` → 一只
-/// → 一隻; s2t `苎` → 苧 → 薴). No output is both right and a fixed point
+/// → 一隻; s2t `苎` → 苧 → 薴; t2s `薴` → 苧 → 苎). No output is both right and a fixed point
 /// there (`characterThatIsAlsoAnotherSimplifiedForm` in FuzzFindingsTests).
 ///
 /// Characterised mechanically, from the library's own single-character
 /// conversions (no list written by hand):
-/// - it exists only for the configurations that read Simplified and write
-///   Traditional (s2t, s2tw, s2twp, s2hk, s2hkp), whose inverse R is
-///   t2s, tw2s, tw2sp, hk2s, hk2sp;
+/// - it exists only for the configurations between Simplified and
+///   Traditional (s2t, s2tw, s2twp, s2hk, s2hkp and, the other way, t2s,
+///   tw2s, tw2sp, hk2s, hk2sp: `薴` → 苧 → 苎), each paired with its inverse R;
 /// - the **doubly read characters** of a configuration C are the scalars y
 ///   with both (a) C(x) = y for some scalar x ≠ y (y is C's output for
 ///   another character) and (b) R(z) = y for some scalar z ≠ y (y is the
@@ -30,6 +30,12 @@ enum DoubleReading {
     case .s2twp: return .tw2sp
     case .s2hk: return .hk2s
     case .s2hkp: return .hk2sp
+    // The same characters read the other way (t2s `薴` → 苧 → 苎).
+    case .t2s: return .s2t
+    case .tw2s: return .s2tw
+    case .tw2sp: return .s2twp
+    case .hk2s: return .s2hk
+    case .hk2sp: return .s2hkp
     default: return nil
     }
   }
