@@ -243,9 +243,12 @@ struct FileConversion {
     let outputEncoding = settings.outputEncoding ?? encoding
     var result = Attempt(encoding: encoding, outputEncoding: outputEncoding)
     let name = input.name
+    // Bytes converted in parallel before a sequential stream took over (see below).
+    var streamStart = 0
     func failure(_ error: FanjianError) -> CommandError {
       switch error {
-      case .invalidUTF8(let offset): return .invalidBytes(path: name, encoding: "UTF-8", byteOffset: offset)
+      case .invalidUTF8(let offset):
+        return .invalidBytes(path: name, encoding: "UTF-8", byteOffset: streamStart + offset)
       case .invalidBytes(let encoding, let offset):
         return .invalidBytes(path: name, encoding: encoding, byteOffset: offset)
       case .unencodableCharacter(let encoding, let codePoint):
@@ -262,6 +265,9 @@ struct FileConversion {
     } catch {
       throw failure(error)
     }
+    // Large outputs are written on a thread of their own while the next chunk converts.
+    let writer = BackgroundWriter(to: sink)
+    defer { writer.stop() }
     var filter = transform.makeFilter(threads: settings.threadsPerFile)
     var detector = ChangeDetector()
     var diff = settings.action == .diff ? UnifiedDiff(oldName: diffName, newName: diffName) : nil
@@ -296,10 +302,29 @@ struct FileConversion {
         } catch {
           throw failure(error)
         }
-        try sink.write(encoded)
+        try writer.write(&encoded)
       } else {
-        try sink.write(transformed)
+        try writer.write(&transformed)
       }
+    }
+
+    // A large UTF-8 input to convert on several threads goes through the
+    // pipeline (reading, converting and writing overlap); it hands back only
+    // a line longer than its buffers, and the stream below goes on from there.
+    if let converter = transform.lineConverter, settings.threadsPerFile > 1, settings.action == .write,
+      decoder == nil, encoder == nil, !decodeOnly
+    {
+      let pipeline = LinePipeline(converter: converter, workers: settings.threadsPerFile, sink: sink, name: name)
+      let outcome = try pipeline.run(input)
+      result.bytes = outcome.bytes
+      if outcome.changed { detector.markChanged() }
+      guard let unfinished = outcome.unfinished else {
+        result.changed = outcome.changed || outputEncoding != encoding
+        return result
+      }
+      streamStart = outcome.bytes
+      result.bytes += unfinished.count
+      try unfinished.withBytes { bytes throws(CommandError) in try pass(bytes, isLast: false) }
     }
 
     while let chunk = try input.next() {
@@ -326,6 +351,7 @@ struct FileConversion {
       result.replacements = decoder.replacementCount
     }
     try decoded.withBytes { bytes throws(CommandError) in try pass(bytes, isLast: true) }
+    try writer.finish()
     result.substitutions = encoder?.substitutionCount ?? 0
     diff?.finish()
     result.diff = diff?.text ?? []
@@ -422,6 +448,7 @@ final class InputFile {
   private let progress: BatchProgress?
   private let buffer: UnsafeMutableRawBufferPointer
   private var replay = 0  // bytes of the probe still to hand out
+  private var replayOffset = 0  // where they start in `buffer`
   private var readThisPass = 0
 
   init(descriptor: FileDescriptor, name: String, isStandardInput: Bool, progress: BatchProgress?, threads: Int = 1) {
@@ -449,11 +476,54 @@ final class InputFile {
       total += count
     }
     replay = total
+    replayOffset = 0
     return ArraySlice(buffer[..<total])
+  }
+
+  /// Whether ``fill(_:)`` fills its buffer (a regular file), rather than
+  /// returning what has arrived (a pipe or terminal).
+  var fillsBuffers: Bool { isRegularFile }
+
+  /// Reads into `destination`: first what ``probe()`` read ahead, then from
+  /// the input. A file fills `destination` unless its end comes first; a pipe
+  /// gives what has arrived (waiting for at least one byte) and whatever
+  /// else is already waiting.
+  ///
+  /// - Returns: the bytes read, and whether the end of the input was reached.
+  func fill(_ destination: UnsafeMutableRawBufferPointer) throws(CommandError) -> (count: Int, atEnd: Bool) {
+    var count = 0
+    if replay > 0 {
+      count = min(replay, destination.count)
+      destination.baseAddress!.copyMemory(from: buffer.baseAddress! + replayOffset, byteCount: count)
+      replay -= count
+      replayOffset += count
+      readThisPass += count
+      progress?.add(bytes: count)
+      if isRegularFile && count == destination.count { return (count, false) }
+      if !isRegularFile { return (count, false) }
+    }
+    while count < destination.count {
+      let more = try read(into: UnsafeMutableRawBufferPointer(rebasing: destination[count...]))
+      if more == 0 { return (count, true) }
+      count += more
+      readThisPass += more
+      progress?.add(bytes: more)
+      if !isRegularFile && !Self.hasDataWaiting(descriptor) { break }
+    }
+    return (count, false)
   }
 
   /// The next chunk, or `nil` at the end of the input.
   func next() throws(CommandError) -> UnsafeRawBufferPointer? {
+    if replay > 0 && replayOffset > 0 {
+      // What ``fill(_:)`` left of the probe.
+      let start = replayOffset, count = replay
+      replay = 0
+      replayOffset = 0
+      readThisPass += count
+      progress?.add(bytes: count)
+      return UnsafeRawBufferPointer(rebasing: buffer[start..<(start + count)])
+    }
     var count = replay
     replay = 0
     if count == 0 {
@@ -490,6 +560,7 @@ final class InputFile {
     progress?.add(bytes: -readThisPass)
     readThisPass = 0
     replay = 0
+    replayOffset = 0
     return true
   }
 

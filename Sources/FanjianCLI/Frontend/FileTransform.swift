@@ -13,6 +13,15 @@ protocol FileTransform: Sendable {
   func makeFilter(threads: Int) -> any TextFilter
   /// The new name of a file or folder under `--rename` (one path component).
   func transformName(_ name: String) -> String
+  /// A converter that may convert separate runs of complete lines of one
+  /// text on several threads at once (its result for each run is what the
+  /// whole text gives there), or `nil` when the transform needs the text in
+  /// order.
+  var lineConverter: Converter? { get }
+}
+
+extension FileTransform {
+  var lineConverter: Converter? { nil }
 }
 
 /// Transforms one UTF-8 text that arrives in chunks split anywhere.
@@ -44,4 +53,7 @@ struct ConverterTransform: FileTransform {
   func transformName(_ name: String) -> String {
     converter.convert(name)
   }
+
+  /// The converter, on its own tables (ICU's transliterator is not shared across threads).
+  var lineConverter: Converter? { converter.engine == .tables ? converter : nil }
 }
