@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// One configuration's tables, compiled into the structure the conversion loop walks.
 ///
 /// Layout, chosen so that the common case costs one load per character:
@@ -193,8 +201,11 @@ final class TableMatcher: @unchecked Sendable {
     }
 
     // Pass 2: nothing below throws.
-    let chars = UnsafeMutablePointer<UInt32>.allocate(capacity: 0x10000)
-    chars.initialize(repeating: 0, count: 0x10000)
+    // Zeroed by calloc, which for 256 KiB maps fresh zero pages: no memset at every start.
+    guard let zeroed = calloc(0x10000, MemoryLayout<UInt32>.stride) else {
+      fatalError("cannot allocate the character table (256 KiB)")
+    }
+    let chars = zeroed.bindMemory(to: UInt32.self, capacity: 0x10000)
     var astral: [UInt32: UInt32] = [:]
     func entry(for scalar: UInt32) -> UInt32 {
       scalar < 0x10000 ? chars[Int(scalar)] : astral[scalar, default: 0]
@@ -293,9 +304,8 @@ final class TableMatcher: @unchecked Sendable {
       keys[slot] = pair
       ranges[slot] = UInt64(start) << 32 | UInt64(stop - start)
       let (first, second) = Self.filterBits(pair)
-      for bit in [first, second] {
-        filter[Int(bit &>> 6)] |= 1 &<< (bit & 63)
-      }
+      filter[Int(first &>> 6)] |= 1 &<< (first & 63)
+      filter[Int(second &>> 6)] |= 1 &<< (second & 63)
       start = stop
     }
 
@@ -323,7 +333,7 @@ final class TableMatcher: @unchecked Sendable {
   }
 
   deinit {
-    charEntries.deallocate()
+    free(charEntries)
     pairKeys.deallocate()
     pairRanges.deallocate()
     pairFilter.deallocate()
