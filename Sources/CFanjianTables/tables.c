@@ -2,70 +2,72 @@
 #include "CFanjianTables.h"
 #include <string.h>
 
+// Each table is 16-byte aligned: it ends with the matcher's image, whose
+// sections the library uses in place (TableBlob, ImageLayout).
 // #embed is standard C23; this target is compiled in an older mode by default.
 #pragma clang diagnostic ignored "-Wc23-extensions"
 
-static const unsigned char table_s2t[] = {
+static const unsigned char __attribute__((aligned(16))) table_s2t[] = {
 #embed "blobs/s2t.bin"
 };
 
-static const unsigned char table_t2s[] = {
+static const unsigned char __attribute__((aligned(16))) table_t2s[] = {
 #embed "blobs/t2s.bin"
 };
 
-static const unsigned char table_s2tw[] = {
+static const unsigned char __attribute__((aligned(16))) table_s2tw[] = {
 #embed "blobs/s2tw.bin"
 };
 
-static const unsigned char table_tw2s[] = {
+static const unsigned char __attribute__((aligned(16))) table_tw2s[] = {
 #embed "blobs/tw2s.bin"
 };
 
-static const unsigned char table_s2twp[] = {
+static const unsigned char __attribute__((aligned(16))) table_s2twp[] = {
 #embed "blobs/s2twp.bin"
 };
 
-static const unsigned char table_tw2sp[] = {
+static const unsigned char __attribute__((aligned(16))) table_tw2sp[] = {
 #embed "blobs/tw2sp.bin"
 };
 
-static const unsigned char table_s2hk[] = {
+static const unsigned char __attribute__((aligned(16))) table_s2hk[] = {
 #embed "blobs/s2hk.bin"
 };
 
-static const unsigned char table_hk2s[] = {
+static const unsigned char __attribute__((aligned(16))) table_hk2s[] = {
 #embed "blobs/hk2s.bin"
 };
 
-static const unsigned char table_s2hkp[] = {
+static const unsigned char __attribute__((aligned(16))) table_s2hkp[] = {
 #embed "blobs/s2hkp.bin"
 };
 
-static const unsigned char table_hk2sp[] = {
+static const unsigned char __attribute__((aligned(16))) table_hk2sp[] = {
 #embed "blobs/hk2sp.bin"
 };
 
-static const unsigned char table_t2tw[] = {
+static const unsigned char __attribute__((aligned(16))) table_t2tw[] = {
 #embed "blobs/t2tw.bin"
 };
 
-static const unsigned char table_t2hk[] = {
+static const unsigned char __attribute__((aligned(16))) table_t2hk[] = {
 #embed "blobs/t2hk.bin"
 };
 
-static const unsigned char table_tw2t[] = {
+static const unsigned char __attribute__((aligned(16))) table_tw2t[] = {
 #embed "blobs/tw2t.bin"
 };
 
-static const unsigned char table_hk2t[] = {
+static const unsigned char __attribute__((aligned(16))) table_hk2t[] = {
 #embed "blobs/hk2t.bin"
 };
 
-static const unsigned char table_t2jp[] = {
+static const unsigned char __attribute__((aligned(16))) table_t2jp[] = {
 #embed "blobs/t2jp.bin"
 };
 
-static const unsigned char table_jp2t[] = {
+static const unsigned char __attribute__((aligned(16))) table_jp2t[] = {
 #embed "blobs/jp2t.bin"
 };
 

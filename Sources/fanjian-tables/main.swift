@@ -40,9 +40,10 @@ do {
     for config in ConversionConfig.allCases {
       let composer = try data.composer(for: config)
       let (entries, unreachable) = composer.composition()
-      let blob = TableBlob.encode(entries)
+      // The entries, then the image of the matcher built from them (TableBlob).
+      let blob = try TableBlob.appendingImage(to: TableBlob.encode(entries), name: config.rawValue)
       try Data(blob).write(to: URL(fileURLWithPath: "\(blobDirectory)/\(config.rawValue).bin"), options: .atomic)
-      print("\(config.rawValue): \(entries.count) entries, \(blob.count) bytes")
+      print("\(config.rawValue): \(entries.count) entries, \(blob.count) bytes with its image")
       for key in unreachable.prefix(20) {
         print("  warning: \(config.rawValue): later-stage key '\(key)' is not reachable from any input")
       }

@@ -114,6 +114,12 @@ final class TableMatcher: @unchecked Sendable {
   let maxKeyBytes: Int
   /// How many entries the table was built from.
   let entryCount: Int
+  /// Bytes used in `keyBytes` and `values` (each is followed by `padding` zero bytes).
+  let keyByteCount: Int
+  let valueByteCount: Int
+  /// Whether the pair index, phrases, keys and values lie in a table image
+  /// in static memory (``init(image:)``) rather than in memory of its own.
+  let isBorrowingImage: Bool
 
   /// Builds the matcher from key and value pairs whose keys are unique.
   static func build(entries: [(key: [UInt8], value: [UInt8])], source: String) throws(FanjianError) -> TableMatcher {
@@ -313,13 +319,7 @@ final class TableMatcher: @unchecked Sendable {
     astralEntries = astral
     farValues = far
     asciiKeyStarts = asciiStarts
-    let startBytes = (0..<UInt8(128)).filter(asciiStarts.contains).map { UInt64($0) &* 0x0101_0101_0101_0101 }
-    if startBytes.isEmpty || startBytes.count > 3 {
-      asciiProbes = (Self.noProbe, Self.noProbe, Self.noProbe)
-    } else {
-      let padded = startBytes + Array(repeating: startBytes[0], count: 3 - startBytes.count)
-      asciiProbes = (padded[0], padded[1], padded[2])
-    }
+    asciiProbes = Self.probes(for: asciiStarts)
     pairKeys = keys
     pairRanges = ranges
     pairFilter = filter
@@ -330,10 +330,61 @@ final class TableMatcher: @unchecked Sendable {
     keyBytes = keyPool
     values = valuePool
     maxKeyBytes = longest
+    keyByteCount = keyCount
+    valueByteCount = valueCount
+    isBorrowingImage = false
+  }
+
+  /// Loads a matcher from a table image (``image()``) lying in memory that
+  /// outlives it, such as the tables embedded in the binary: the pair index,
+  /// phrases, keys and values are used where they lie, and only the
+  /// character table is filled in (from its list of non-zero entries), so a
+  /// start costs a fraction of building from entries. `nil` when the bytes
+  /// are not an image of this version, or not aligned to 16 bytes.
+  init?(image: UnsafeRawBufferPointer) {
+    guard let layout = ImageLayout(reading: image) else { return nil }
+    let base = image.baseAddress!
+    guard let zeroed = calloc(0x10000, MemoryLayout<UInt32>.stride) else { return nil }
+    let chars = zeroed.bindMemory(to: UInt32.self, capacity: 0x10000)
+    var astral: [UInt32: UInt32] = [:]
+    let list = (base + layout.characters).assumingMemoryBound(to: UInt32.self)
+    for index in 0..<layout.characterCount {
+      let scalar = list[2 * index], entry = list[2 * index + 1]
+      if scalar < 0x10000 { chars[Int(scalar)] = entry } else { astral[scalar] = entry }
+    }
+    let farList = (base + layout.far).assumingMemoryBound(to: UInt64.self)
+    farValues = (0..<layout.farCount).map { FarValue(offset: Int(farList[2 * $0]), length: Int(farList[2 * $0 + 1])) }
+    charEntries = chars
+    astralEntries = astral
+    asciiKeyStarts = ASCIISet(low: layout.asciiLow, high: layout.asciiHigh)
+    asciiProbes = Self.probes(for: asciiKeyStarts)
+    pairKeys = UnsafeMutablePointer(mutating: (base + layout.pairKeys).assumingMemoryBound(to: UInt64.self))
+    pairRanges = UnsafeMutablePointer(mutating: (base + layout.pairRanges).assumingMemoryBound(to: UInt64.self))
+    pairFilter = UnsafeMutablePointer(mutating: (base + layout.filter).assumingMemoryBound(to: UInt64.self))
+    pairShift = layout.pairShift
+    pairMask = layout.pairMask
+    phrases = UnsafeMutablePointer(mutating: (base + layout.phrases).assumingMemoryBound(to: Phrase.self))
+    phraseCount = layout.phraseCount
+    keyBytes = UnsafeMutablePointer(mutating: (base + layout.keyBytes).assumingMemoryBound(to: UInt8.self))
+    values = UnsafeMutablePointer(mutating: (base + layout.values).assumingMemoryBound(to: UInt8.self))
+    maxKeyBytes = layout.maxKeyBytes
+    entryCount = layout.entryCount
+    keyByteCount = layout.keyByteCount
+    valueByteCount = layout.valueByteCount
+    isBorrowingImage = true
+  }
+
+  /// Word probes for skipping ASCII when one to three ASCII bytes start keys.
+  static func probes(for starts: ASCIISet) -> (UInt64, UInt64, UInt64) {
+    let startBytes = (0..<UInt8(128)).filter(starts.contains).map { UInt64($0) &* 0x0101_0101_0101_0101 }
+    guard !startBytes.isEmpty, startBytes.count <= 3 else { return (Self.noProbe, Self.noProbe, Self.noProbe) }
+    let padded = startBytes + Array(repeating: startBytes[0], count: 3 - startBytes.count)
+    return (padded[0], padded[1], padded[2])
   }
 
   deinit {
     free(charEntries)
+    guard !isBorrowingImage else { return }
     pairKeys.deallocate()
     pairRanges.deallocate()
     pairFilter.deallocate()

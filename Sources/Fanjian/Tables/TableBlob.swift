@@ -5,8 +5,44 @@
 /// key's UTF-8 bytes and the value's UTF-8 bytes. Entries are sorted by key
 /// bytes. Reading it is a single pass with no text parsing; the embedded
 /// tables in `CFanjianTables` are files of this form.
+///
+/// An embedded table also carries the matcher built from those entries, as
+/// a table image (``ImageLayout``), so that a start loads it instead of
+/// building it: zero bytes up to a multiple of 16, the image, then an
+/// 8-byte trailer, the `UInt32` length of the entries part and the magic
+/// `FJIM` (``appendingImage(to:)``). The entries stay, for user
+/// dictionaries laid over them and for anything that reads entries.
 package enum TableBlob {
   static let magic: [UInt8] = Array("FJT1".utf8)
+  static let imageTrailer: [UInt8] = Array("FJIM".utf8)
+
+  /// The entries blob with the image of the matcher built from it appended.
+  package static func appendingImage(to entries: [UInt8], name: String) throws(FanjianError) -> [UInt8] {
+    let result = entries.withUnsafeBytes { blob in
+      Result { () throws(FanjianError) -> [UInt8] in
+        try TableMatcher(bytes: blob, spans: spans(in: blob, name: name), source: name).image()
+      }
+    }
+    let image = try result.get()
+    var bytes = entries
+    bytes += [UInt8](repeating: 0, count: (16 - bytes.count % 16) % 16)
+    bytes += image
+    appendUInt32(UInt32(entries.count), to: &bytes)
+    bytes += imageTrailer
+    return bytes
+  }
+
+  /// The entries part of a blob, and its image when it carries one.
+  static func parts(of blob: UnsafeRawBufferPointer) -> (entries: UnsafeRawBufferPointer, image: UnsafeRawBufferPointer?) {
+    guard blob.count >= 16, Array(blob[(blob.count - 4)...]) == imageTrailer else { return (blob, nil) }
+    let entriesEnd = Int(readUInt32(blob, at: blob.count - 8))
+    let imageStart = (entriesEnd + 15) & ~15
+    guard entriesEnd >= 8, imageStart <= blob.count - 8 else { return (blob, nil) }
+    return (
+      UnsafeRawBufferPointer(rebasing: blob[..<entriesEnd]),
+      UnsafeRawBufferPointer(rebasing: blob[imageStart..<(blob.count - 8)])
+    )
+  }
 
   /// Encodes entries, which must be sorted by key bytes and have unique keys.
   package static func encode(_ entries: [(key: [UInt8], value: [UInt8])]) -> [UInt8] {
@@ -34,7 +70,8 @@ package enum TableBlob {
   /// compiled, and `EmbeddedTablesTests` checks every blob again; this runs at
   /// every start, so it does not: the matcher still decodes each key's first
   /// two characters.)
-  static func spans(in blob: UnsafeRawBufferPointer, name: String) throws(FanjianError) -> [TableMatcher.Span] {
+  static func spans(in whole: UnsafeRawBufferPointer, name: String) throws(FanjianError) -> [TableMatcher.Span] {
+    let blob = parts(of: whole).entries
     guard blob.count >= 8, Array(blob[0..<4]) == magic else {
       throw .corruptTables(config: name, reason: "missing header")
     }

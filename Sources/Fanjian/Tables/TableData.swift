@@ -25,6 +25,6 @@ package struct TableData {
 
   /// The compiled blob of a configuration, as the build embeds it.
   package func compiledBlob(for config: ConversionConfig) throws(FanjianError) -> [UInt8] {
-    TableBlob.encode(try composer(for: config).composedEntries())
+    try TableBlob.appendingImage(to: TableBlob.encode(try composer(for: config).composedEntries()), name: config.rawValue)
   }
 }

@@ -15,6 +15,48 @@ import Testing
     #expect(isFresh, "the embedded \(config) table is stale: run `swift run fanjian-tables compile` and commit the blobs")
   }
 
+  @Test(arguments: ConversionConfig.allCases)
+  func embeddedImageLoadsAndConvertsLikeTheMatcherBuiltFromEntries(config: ConversionConfig) throws {
+    let blob = try Converter.embeddedTable(for: config)
+    let image = try #require(TableBlob.parts(of: blob).image, "the embedded \(config) table carries no image")
+    let loaded = try #require(TableMatcher(image: image), "the embedded \(config) image does not load")
+    #expect(loaded.isBorrowingImage)
+    let built = try TableMatcher(bytes: blob, spans: TableBlob.spans(in: blob, name: config.rawValue), source: config.rawValue)
+    #expect(loaded.image() == built.image())
+    let sample = try IdempotenceTests.sample("zh-hans-laws.txt", count: 300) + IdempotenceTests.sample("zh-hant-tw-laws.txt", count: 300)
+    let text = Array(sample.joined(separator: "\n").utf8)
+    var fromImage = ByteWriter(capacity: text.count * 2 + 64), fromEntries = ByteWriter(capacity: text.count * 2 + 64)
+    defer {
+      fromImage.deallocate()
+      fromEntries.deallocate()
+    }
+    try text.withUnsafeBytes { bytes in
+      _ = try loaded.convert(bytes, isFinal: true, into: &fromImage)
+      _ = try built.convert(bytes, isFinal: true, into: &fromEntries)
+    }
+    #expect(Array(fromImage.bytes) == Array(fromEntries.bytes))
+  }
+
+  @Test func aDamagedOrMisalignedImageIsNotLoaded() throws {
+    let blob = try Converter.embeddedTable(for: .s2t)
+    let image = try #require(TableBlob.parts(of: blob).image)
+    var copy = [UInt8](repeating: 0, count: image.count + 32)
+    copy.withUnsafeMutableBytes { buffer in
+      let skip = (16 - Int(bitPattern: buffer.baseAddress!) % 16) % 16
+      let aligned = UnsafeMutableRawBufferPointer(rebasing: buffer[skip..<(skip + image.count)])
+      aligned.copyMemory(from: image)
+      #expect(TableMatcher(image: UnsafeRawBufferPointer(rebasing: aligned[..<image.count])) != nil)
+      // One byte short, a wrong version, or an odd address: refused, and the converter builds from entries instead.
+      #expect(TableMatcher(image: UnsafeRawBufferPointer(rebasing: aligned[..<(image.count - 1)])) == nil)
+      let shifted = UnsafeMutableRawBufferPointer(rebasing: buffer[(skip + 1)..<(skip + 1 + image.count)])
+      shifted.copyMemory(from: image)
+      #expect(TableMatcher(image: UnsafeRawBufferPointer(rebasing: shifted[..<image.count])) == nil)
+      aligned.copyMemory(from: image)
+      aligned.storeBytes(of: UInt32(99), toByteOffset: 4, as: UInt32.self)
+      #expect(TableMatcher(image: UnsafeRawBufferPointer(rebasing: aligned[..<image.count])) == nil)
+    }
+  }
+
   @Test func blobRoundTripsItsEntries() throws {
     let entries: [(key: [UInt8], value: [UInt8])] = [(Array("发".utf8), Array("發".utf8)), (Array("头发".utf8), Array("頭髮".utf8))]
     let decoded = try TableBlob.encode(entries).withUnsafeBytes { try TableBlob.decode($0, name: "test") }
