@@ -18,7 +18,9 @@ public enum ConversionConfig: String, CaseIterable, Sendable, Hashable, Codable 
   case s2t
   /// Traditional (OpenCC's standard forms) to Simplified.
   case t2s
-  /// Simplified to Traditional, Taiwan standard forms.
+  /// Simplified to Traditional, Taiwan standard forms as everyday Taiwan text,
+  /// software and the web write them (台湾的平台 → 台灣的平台, 占用 → 佔用, 了解);
+  /// ``s2two`` writes the official forms instead.
   case s2tw
   /// Traditional, Taiwan standard forms, to Simplified.
   case tw2s
@@ -44,7 +46,8 @@ public enum ConversionConfig: String, CaseIterable, Sendable, Hashable, Codable 
   /// Traditional, Hong Kong forms and vocabulary, to Simplified with mainland vocabulary
   /// (的士 → 出租车). Not one of OpenCC's names; named the way its `p` configurations are.
   case hk2sp
-  /// Traditional (OpenCC's standard) to Taiwan standard forms.
+  /// Traditional (OpenCC's standard) to Taiwan standard forms as everyday text
+  /// writes them (臺灣 → 台灣); ``t2two`` writes the official forms.
   case t2tw
   /// Traditional (OpenCC's standard) to Taiwan official forms (佔用 → 占用,
   /// 發佈 → 發布). Not one of OpenCC's names.
@@ -75,7 +78,7 @@ public enum ConversionConfig: String, CaseIterable, Sendable, Hashable, Codable 
     switch self {
     case .s2t: return "Simplified → Traditional (OpenCC standard forms: 爲 着 裏)"
     case .t2s: return "Traditional → Simplified"
-    case .s2tw: return "Simplified → Traditional, Taiwan standard forms (為 著 裡)"
+    case .s2tw: return "Simplified → Traditional, Taiwan forms as everyday text writes them (為 著 裡, 台灣 佔用)"
     case .tw2s: return "Traditional (Taiwan) → Simplified"
     case .s2twp: return "Simplified → Traditional (Taiwan) with Taiwan vocabulary (软件 → 軟體)"
     case .tw2sp: return "Traditional (Taiwan) → Simplified with mainland vocabulary (軟體 → 软件)"
@@ -85,7 +88,7 @@ public enum ConversionConfig: String, CaseIterable, Sendable, Hashable, Codable 
     case .hk2s: return "Traditional (Hong Kong) → Simplified"
     case .s2hkp: return "Simplified → Traditional (Hong Kong) with Hong Kong vocabulary (出租车 → 的士)"
     case .hk2sp: return "Traditional (Hong Kong) → Simplified with mainland vocabulary (的士 → 出租车)"
-    case .t2tw: return "Traditional (OpenCC standard) → Taiwan standard forms"
+    case .t2tw: return "Traditional (OpenCC standard) → Taiwan forms as everyday text writes them"
     case .t2two: return "Traditional (OpenCC standard) → Taiwan official forms (佔用 → 占用)"
     case .t2hk: return "Traditional (OpenCC standard) → Hong Kong standard forms"
     case .tw2t: return "Taiwan standard forms → Traditional (OpenCC standard)"
