@@ -70,4 +70,12 @@ struct TaiwanOfficialFormsTests {
   func traditionalToTaiwan(config: ConversionConfig, input: String, expected: String) {
     #expect(Self.convert(config, input) == expected)
   }
+
+  @Test("detection takes both the everyday and the official forms for Taiwan's", arguments: [
+    "臺灣的法律為人民而設，這裡的機關占用土地，應於公布後瞭解情況並著手處理，臺北市政府說。",
+    "台灣的軟體為人民而設，這裡的程式佔用記憶體，了解情況並著手處理，台北說。",
+  ])
+  func detectionOfBothTaiwanForms(text: String) {
+    #expect(Script.detect(in: text).standard == .taiwan)
+  }
 }
