@@ -31,6 +31,14 @@ static const unsigned char __attribute__((aligned(16))) table_tw2sp[] = {
 #embed "blobs/tw2sp.bin"
 };
 
+static const unsigned char __attribute__((aligned(16))) table_s2two[] = {
+#embed "blobs/s2two.bin"
+};
+
+static const unsigned char __attribute__((aligned(16))) table_s2twpo[] = {
+#embed "blobs/s2twpo.bin"
+};
+
 static const unsigned char __attribute__((aligned(16))) table_s2hk[] = {
 #embed "blobs/s2hk.bin"
 };
@@ -49,6 +57,10 @@ static const unsigned char __attribute__((aligned(16))) table_hk2sp[] = {
 
 static const unsigned char __attribute__((aligned(16))) table_t2tw[] = {
 #embed "blobs/t2tw.bin"
+};
+
+static const unsigned char __attribute__((aligned(16))) table_t2two[] = {
+#embed "blobs/t2two.bin"
 };
 
 static const unsigned char __attribute__((aligned(16))) table_t2hk[] = {
@@ -78,11 +90,14 @@ const unsigned char *fj_embedded_table(const char *name, size_t *length) {
   if (strcmp(name, "tw2s") == 0) { *length = sizeof table_tw2s; return table_tw2s; }
   if (strcmp(name, "s2twp") == 0) { *length = sizeof table_s2twp; return table_s2twp; }
   if (strcmp(name, "tw2sp") == 0) { *length = sizeof table_tw2sp; return table_tw2sp; }
+  if (strcmp(name, "s2two") == 0) { *length = sizeof table_s2two; return table_s2two; }
+  if (strcmp(name, "s2twpo") == 0) { *length = sizeof table_s2twpo; return table_s2twpo; }
   if (strcmp(name, "s2hk") == 0) { *length = sizeof table_s2hk; return table_s2hk; }
   if (strcmp(name, "hk2s") == 0) { *length = sizeof table_hk2s; return table_hk2s; }
   if (strcmp(name, "s2hkp") == 0) { *length = sizeof table_s2hkp; return table_s2hkp; }
   if (strcmp(name, "hk2sp") == 0) { *length = sizeof table_hk2sp; return table_hk2sp; }
   if (strcmp(name, "t2tw") == 0) { *length = sizeof table_t2tw; return table_t2tw; }
+  if (strcmp(name, "t2two") == 0) { *length = sizeof table_t2two; return table_t2two; }
   if (strcmp(name, "t2hk") == 0) { *length = sizeof table_t2hk; return table_t2hk; }
   if (strcmp(name, "tw2t") == 0) { *length = sizeof table_tw2t; return table_tw2t; }
   if (strcmp(name, "hk2t") == 0) { *length = sizeof table_hk2t; return table_hk2t; }

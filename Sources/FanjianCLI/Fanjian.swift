@@ -23,11 +23,13 @@ struct FanjianCommand: ParsableCommand {
       A configuration name reads source2target:
         s    Simplified Chinese
         t    Traditional Chinese in OpenCC's standard forms (爲 着 裏)
-        tw   Traditional Chinese, Taiwan standard forms (為 著 裡)
+        tw   Traditional Chinese, Taiwan standard forms as everyday text writes them (為 著 裡 台灣)
         hk   Traditional Chinese, Hong Kong standard forms (為 着 裏)
         jp   Japanese Shinjitai, the new forms of Japan's kanji lists (国 学 説)
         p    (suffix) also convert regional vocabulary: s2twp turns 软件 into 軟體
-      `fanjian configs` lists all sixteen configurations.
+        o    (suffix) Taiwan's official forms, for government and legal text:
+             s2two writes 臺灣 占用 瞭解 where s2tw writes 台灣 佔用 了解
+      `fanjian configs` lists all nineteen configurations.
 
       `convert` is the default subcommand, so `fanjian -c s2t` means \
       `fanjian convert -c s2t`. Standard input is streamed line by line. \

@@ -28,6 +28,10 @@ struct CharacterInventory: Sendable {
   /// For each standard, every character the tables into it ever write (the
   /// characters of every value of `s2t`, `s2tw`, `s2hk`, or `t2s`).
   let writtenBy: [Standard: ScalarSet]
+  /// For each regional standard, the characters its variant table writes for
+  /// a t character on its own (Taiwan's 台 for t's 臺): that standard's own
+  /// forms, never leftovers of Simplified text in it.
+  let writtenByVariantTable: [Standard: Set<UInt32>]
   /// For every BMP scalar, what ``ScriptDetector`` counts, as bits
   /// (``Flag``): one array lookup per character instead of five set lookups.
   let detectionFlags: [UInt8]
@@ -52,6 +56,7 @@ struct CharacterInventory: Sendable {
     keptByTraditionalToSimplifiedPhrases = []
     notWrittenBy = [:]
     writtenBy = [:]
+    writtenByVariantTable = [:]
     detectionFlags = [UInt8](repeating: 0, count: 0x10000)
   }
 
@@ -63,19 +68,31 @@ struct CharacterInventory: Sendable {
     keptBySimplifiedToTraditionalPhrases = Self.keptCharacters(s2t, among: changedBySimplifiedToTraditional)
     keptByTraditionalToSimplifiedPhrases = Self.keptCharacters(t2s, among: changedByTraditionalToSimplified)
     var maps: [ConversionConfig: [UInt32: [UInt32]]] = [:]
-    for config in [ConversionConfig.tw2t, .hk2t, .t2tw, .t2hk] { maps[config] = Self.characterMap(try Self.entries(config)) }
+    for config in [ConversionConfig.tw2t, .hk2t, .t2tw, .t2two, .t2hk] {
+      maps[config] = Self.characterMap(try Self.entries(config))
+    }
     let candidates = maps.values.reduce(into: Set<UInt32>()) { $0.formUnion($1.keys) }
+    func changed(_ scalar: UInt32, by pipeline: [ConversionConfig]) -> Bool {
+      var text = [scalar]
+      for config in pipeline {
+        let map = maps[config] ?? [:]
+        text = text.flatMap { map[$0] ?? [$0] }
+      }
+      return text != [scalar]
+    }
     var notWrittenBy: [Standard: Set<UInt32>] = [:]
     for standard in [Standard.traditional, .taiwan, .hongKong] {
       notWrittenBy[standard] = candidates.filter { scalar in
-        var text = [scalar]
-        for config in standard.variantPipeline {
-          let map = maps[config] ?? [:]
-          text = text.flatMap { map[$0] ?? [$0] }
-        }
-        return text != [scalar]
+        // Taiwan writes two ways (everyday 台 佔, official 臺 占): a character is
+        // not Taiwan's only when neither the everyday nor the official table writes it.
+        changed(scalar, by: standard.variantPipeline)
+          && (standard != .taiwan || changed(scalar, by: [.hk2t, .t2two]))
       }
     }
+    writtenByVariantTable = [
+      .taiwan: Set(maps[.t2tw, default: [:]].values.compactMap { $0.count == 1 ? $0[0] : nil }),
+      .hongKong: Set(maps[.t2hk, default: [:]].values.compactMap { $0.count == 1 ? $0[0] : nil }),
+    ]
     self.notWrittenBy = notWrittenBy
     writtenBy = [
       .simplified: Self.valueCharacters(t2s), .traditional: Self.valueCharacters(s2t),
@@ -135,9 +152,12 @@ struct CharacterInventory: Sendable {
   /// changes by default and converting out of it leaves (将 or 后 in
   /// Traditional text, 將 or 後 in Simplified text). Phrases that keep a
   /// shared character (皇后) are the converter's business, not this test's.
+  /// A character the standard's own variant table writes (Taiwan's 台) is
+  /// that standard's form, not a leftover.
   func isForeign(_ scalar: UInt32, to standard: Standard) -> Bool {
     if standard == .simplified { return changedByTraditionalToSimplified.contains(scalar) }
     return changedBySimplifiedToTraditional.contains(scalar) && !changedByTraditionalToSimplified.contains(scalar)
+      && writtenByVariantTable[standard]?.contains(scalar) != true
   }
 
   /// Whether the tables into `standard` never write `scalar`, which some

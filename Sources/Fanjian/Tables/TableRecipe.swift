@@ -17,6 +17,12 @@ package enum TableRecipe {
   package static let toTaiwan = [
     "curated/tw-variant-phrases.txt", "curated/tw-variants.txt", "generated/tw-everyday.txt",
   ]
+  /// s2two, s2twpo and t2two: Taiwan's official forms (臺灣 占用 發布 瞭解) over the
+  /// everyday Taiwan stage. One stage, official files first: an official entry
+  /// overrides the everyday entry with the same key (臺灣 stays 臺灣 where `toTaiwan`
+  /// writes 台灣), and everything else is what s2tw writes.
+  package static let toTaiwanOfficial =
+    ["curated/tw-official-phrases.txt", "curated/tw-official-variants.txt"] + toTaiwan
   package static let fromTaiwan = ["curated/tw-reverse-phrases.txt", "curated/tw-reverse-variants.txt"]
   package static let taiwanVocabulary = ["curated/tw-vocabulary.txt"]
   package static let taiwanVocabularyReverse = ["curated/tw-vocabulary-reverse.txt"]
@@ -39,11 +45,14 @@ package enum TableRecipe {
     case .tw2s: return [fromTaiwan, traditionalToSimplified]
     case .s2twp: return [simplifiedToTraditional, taiwanVocabulary, toTaiwan]
     case .tw2sp: return [taiwanVocabularyReverse, fromTaiwan, traditionalToSimplified]
+    case .s2two: return [simplifiedToTraditional, toTaiwanOfficial]
+    case .s2twpo: return [simplifiedToTraditional, taiwanVocabulary, toTaiwanOfficial]
     case .s2hk: return [simplifiedToTraditional, hongKongCantonese, toHongKong]
     case .hk2s: return [fromHongKong, traditionalToSimplified]
     case .s2hkp: return [simplifiedToTraditional, hongKongCantonese, hongKongVocabulary, toHongKong]
     case .hk2sp: return [hongKongVocabularyReverse, fromHongKong, traditionalToSimplified]
     case .t2tw: return [toTaiwan]
+    case .t2two: return [toTaiwanOfficial]
     case .t2hk: return [toHongKong]
     case .tw2t: return [fromTaiwan]
     case .hk2t: return [fromHongKong]

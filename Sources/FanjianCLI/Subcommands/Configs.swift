@@ -13,7 +13,9 @@ struct Configs: ParsableCommand {
 
       Names read as source2target: s = Simplified, t = Traditional (OpenCC's \
       standard forms), tw = Taiwan standard, hk = Hong Kong standard, jp = \
-      Japanese Shinjitai; a trailing p also converts regional vocabulary (软件 → 軟體).
+      Japanese Shinjitai; a trailing p also converts regional vocabulary (软件 → 軟體), \
+      and a trailing o writes Taiwan's official forms for government and legal text \
+      (s2two: 臺灣 占用 瞭解, where s2tw writes everyday Taiwan's 台灣 佔用 了解).
       """)
 
   /// Prints the listing.

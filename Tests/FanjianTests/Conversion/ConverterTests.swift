@@ -69,6 +69,9 @@ import Testing
   @Test func configurationsAreFoundByTheirOpenCCNames() throws {
     #expect(ConversionConfig(name: "S2TW") == .s2tw)
     #expect(ConversionConfig(name: "s2twp.json") == .s2twp)
+    #expect(ConversionConfig(name: "s2two") == .s2two)
+    #expect(ConversionConfig(name: "S2TWPO.json") == .s2twpo)
+    #expect(ConversionConfig(name: "t2two") == .t2two)
     #expect(try Converter(config: "hk2s").config == .hk2s)
     #expect(throws: FanjianError.unknownConfig(name: "s2x")) { try Converter(config: "s2x") }
   }
