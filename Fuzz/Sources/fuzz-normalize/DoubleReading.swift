@@ -10,7 +10,7 @@ import FuzzSupport
 /// Characterised mechanically, from the library's own single-character
 /// conversions (no list written by hand):
 /// - it exists only for the configurations between Simplified and
-///   Traditional (s2t, s2tw, s2twp, s2hk, s2hkp and, the other way, t2s,
+///   Traditional (s2t, s2tw, s2twp, s2two, s2twpo, s2hk, s2hkp and, the other way, t2s,
 ///   tw2s, tw2sp, hk2s, hk2sp: `薴` → 苧 → 苎), each paired with its inverse R;
 /// - the **doubly read characters** of a configuration C are the scalars y
 ///   with both (a) C(x) = y for some scalar x ≠ y (y is C's output for
@@ -28,6 +28,8 @@ enum DoubleReading {
     case .s2t: return .t2s
     case .s2tw: return .tw2s
     case .s2twp: return .tw2sp
+    case .s2two: return .tw2s
+    case .s2twpo: return .tw2sp
     case .s2hk: return .hk2s
     case .s2hkp: return .hk2sp
     // The same characters read the other way (t2s `薴` → 苧 → 苎).
