@@ -67,7 +67,7 @@ struct FanjianCommand: ParsableCommand {
       // subcommand's arguments several times (a few ms at every start).
       // Anything it does not take (help, a usage error) goes the usual way,
       // so messages and exit statuses are the root's.
-      if arguments.first == "convert", var command = try? Convert.parse(Array(arguments.dropFirst())) {
+      if arguments.first == "convert", let command = try? Convert.parse(Array(arguments.dropFirst())) {
         try command.run()
         return
       }
