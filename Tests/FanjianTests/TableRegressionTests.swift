@@ -392,4 +392,15 @@ struct TableRegressionTests {
   func taiwanSoftwareVocabulary(config: ConversionConfig, input: String, expected: String) {
     #expect(Self.convert(config, input) == expected)
   }
+
+  // From the dev-side tuning pools (devsets/local/tw-{ui,docs,prose}-train.tsv), s2twp against s2tw
+  // line by line: Taiwan writes 社交媒體 too (Firefox's 封鎖社交媒體追蹤器), so that rule is out while
+  // 社交網絡 → 社群網路 stays; 因變數組 is Taiwan's 因變數 (dependent variable) + 組, which 數組 → 陣列
+  // must not split, while the mainland's 可變數組 still becomes 可變陣列.
+  @Test("s2twp: 社交媒體 and 因變數組 stay, 可變數組 and 社交網絡 are rewritten (issue 11)", arguments: [
+    (ConversionConfig.s2twp, "封锁社交媒体追踪器，用因变数组画图，可变数组，社交网络。", "封鎖社交媒體追蹤器，用因變數組畫圖，可變陣列，社群網路。"),
+  ])
+  func taiwanVocabularyFromPools(config: ConversionConfig, input: String, expected: String) {
+    #expect(Self.convert(config, input) == expected)
+  }
 }
