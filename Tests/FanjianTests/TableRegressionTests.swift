@@ -161,10 +161,10 @@ struct TableRegressionTests {
   }
 
   // Computing words that tw-gettext-cnvocab showed missing (欄位 套件 雜湊 演算法 介面 唯讀 匯流排 可攜式
-  // 外掛程式 運算元 解析度 若且唯若), with blockers for the laws' 預算法 決算法 計算法 結算法令 and
-  // chemistry's 界面活性劑.
+  // 運算元 解析度 若且唯若), with blockers for the laws' 預算法 決算法 計算法 結算法令 and
+  // chemistry's 界面活性劑. 插件 → 外掛程式 was dropped later (Taiwan writes 插件 too), so 插件 stays.
   @Test("s2twp converts computing vocabulary and keeps 預算法 and 界面活性劑", arguments: [
-    (ConversionConfig.s2twp, "缺少字段，安装软件包，哈希算法，用户界面，只读文件，总线地址，便携式设备，插件，操作数。", "缺少欄位，安裝套件，雜湊演算法，使用者介面，唯讀文件，匯流排地址，可攜式設備，外掛程式，運算元。"),
+    (ConversionConfig.s2twp, "缺少字段，安装软件包，哈希算法，用户界面，只读文件，总线地址，便携式设备，插件，操作数。", "缺少欄位，安裝套件，雜湊演算法，使用者介面，唯讀文件，匯流排地址，可攜式設備，插件，運算元。"),
     (.s2twp, "依预算法第三条、决算法及计算法，结算法令；界面活性剂；屏幕分辨率；当且仅当。", "依預算法第三條、決算法及計算法，結算法令；界面活性劑；螢幕解析度；若且唯若。"),
   ])
   func taiwanComputingVocabulary(config: ConversionConfig, input: String, expected: String) {
@@ -401,6 +401,20 @@ struct TableRegressionTests {
     (ConversionConfig.s2twp, "封锁社交媒体追踪器，用因变数组画图，可变数组，社交网络。", "封鎖社交媒體追蹤器，用因變數組畫圖，可變陣列，社群網路。"),
   ])
   func taiwanVocabularyFromPools(config: ConversionConfig, input: String, expected: String) {
+    #expect(Self.convert(config, input) == expected)
+  }
+
+  // The review of the rules whose value differs in length from the key, or whose mainland word
+  // Taiwan also writes (data/curated/tw-vocabulary.txt, its header): 插件 源碼 網卡 顯卡 are out,
+  // 算法 alone is out (這種算法, 預算法) while its algorithm compounds stay, 文件名稱 用戶名稱 突尼斯市
+  // 數碼寶貝 are blocked (用戶名 made 用戶名稱 使用者名稱稱), and mainland-only words stay rewritten.
+  @Test("s2twp: words Taiwan writes too stay, algorithm compounds and mainland-only words are rewritten (issue 11)", arguments: [
+    (ConversionConfig.s2twp, "浏览器插件可以有简单功能，查看源码，安装无线网卡和显卡。", "瀏覽器插件可以有簡單功能，查看源碼，安裝無線網卡和顯卡。"),
+    (.s2twp, "这种算法不对，依预算法第三条；加密算法与排序算法，未知的哈希算法，算法复杂度。", "這種算法不對，依預算法第三條；加密演算法與排序演算法，未知的雜湊演算法，演算法複雜度。"),
+    (.s2twp, "文件名称，用户名称，用户名；突尼斯市在突尼斯；数码宝贝，数码相机。", "文件名稱，用戶名稱，使用者名稱；突尼斯市在突尼西亞；數碼寶貝，數位相機。"),
+    (.s2twp, "内存条，闪存，U盘，编程，程序员，触屏，端口，计算器。", "記憶體模組，快閃記憶體，隨身碟，程式設計，程式設計師，觸控螢幕，連接埠，計算機。"),
+  ])
+  func taiwanVocabularyLengthReview(config: ConversionConfig, input: String, expected: String) {
     #expect(Self.convert(config, input) == expected)
   }
 }
