@@ -40,6 +40,18 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
   static let standardOutputName = "<stdout>"
 
   /// A one-line message: the file, what went wrong, and what to do.
+  /// The error of converting the input at `path`, whose `invalidUTF8` offset
+  /// counts from `start` bytes into that input (where a stream began).
+  static func converting(_ path: String, _ error: FanjianError, from start: Int = 0) -> CommandError {
+    switch error {
+    case .invalidUTF8(let offset): return .invalidBytes(path: path, encoding: "UTF-8", byteOffset: start + offset)
+    case .invalidBytes(let encoding, let offset): return .invalidBytes(path: path, encoding: encoding, byteOffset: offset)
+    case .unencodableCharacter(let encoding, let codePoint):
+      return .unencodable(path: path, encoding: encoding, codePoint: codePoint)
+    default: return .conversionFailed(path: path, error: error)
+    }
+  }
+
   var description: String {
     switch self {
     case .cannotOpen(let path, let reason):

@@ -246,17 +246,7 @@ struct FileConversion {
     let name = input.name
     // Bytes converted in parallel before a sequential stream took over (see below).
     var streamStart = 0
-    func failure(_ error: FanjianError) -> CommandError {
-      switch error {
-      case .invalidUTF8(let offset):
-        return .invalidBytes(path: name, encoding: "UTF-8", byteOffset: streamStart + offset)
-      case .invalidBytes(let encoding, let offset):
-        return .invalidBytes(path: name, encoding: encoding, byteOffset: offset)
-      case .unencodableCharacter(let encoding, let codePoint):
-        return .unencodable(path: name, encoding: encoding, codePoint: codePoint)
-      default: return .conversionFailed(path: name, error: error)
-      }
-    }
+    func failure(_ error: FanjianError) -> CommandError { .converting(name, error, from: streamStart) }
     let decoder: TextDecoder?
     let encoder: TextEncoder?
     do {
@@ -493,62 +483,43 @@ final class InputFile {
   /// Reads into `destination`: first what ``probe()`` read ahead, then from
   /// the input. A file fills `destination` unless its end comes first; a pipe
   /// gives what has arrived (waiting for at least one byte) and whatever
-  /// else is already waiting.
+  /// else is already waiting, so a fast producer gives large chunks and a
+  /// slow one each line at once.
   ///
   /// - Returns: the bytes read, and whether the end of the input was reached.
   func fill(_ destination: UnsafeMutableRawBufferPointer) throws(CommandError) -> (count: Int, atEnd: Bool) {
     var count = 0
     if replay > 0 {
       count = min(replay, destination.count)
-      destination.baseAddress!.copyMemory(from: buffer.baseAddress! + replayOffset, byteCount: count)
+      let source = buffer.baseAddress! + replayOffset
+      if destination.baseAddress! != source { destination.baseAddress!.copyMemory(from: source, byteCount: count) }
       replay -= count
-      replayOffset += count
-      readThisPass += count
-      progress?.add(bytes: count)
-      if isRegularFile && count == destination.count { return (count, false) }
-      if !isRegularFile { return (count, false) }
+      replayOffset = replay > 0 ? replayOffset + count : 0
     }
+    var atEnd = false
     while count < destination.count {
+      // A pipe waits only for its first byte.
+      if count > 0 && !isRegularFile && !Self.hasDataWaiting(descriptor) { break }
       let more = try read(into: UnsafeMutableRawBufferPointer(rebasing: destination[count...]))
-      if more == 0 { return (count, true) }
-      count += more
-      readThisPass += more
-      progress?.add(bytes: more)
-      if !isRegularFile && !Self.hasDataWaiting(descriptor) { break }
-    }
-    return (count, false)
-  }
-
-  /// The next chunk, or `nil` at the end of the input.
-  func next() throws(CommandError) -> UnsafeRawBufferPointer? {
-    if replay > 0 && replayOffset > 0 {
-      // What ``fill(_:)`` left of the probe.
-      let start = replayOffset, count = replay
-      replay = 0
-      replayOffset = 0
-      readThisPass += count
-      progress?.add(bytes: count)
-      return UnsafeRawBufferPointer(rebasing: buffer[start..<(start + count)])
-    }
-    var count = replay
-    replay = 0
-    if count == 0 {
-      count = try read(into: buffer)
-    }
-    guard count > 0 else { return nil }
-    if !isRegularFile {
-      // Take whatever else is already waiting in the pipe (without waiting for
-      // more), so a fast producer gives large chunks and a slow one each line at once.
-      while count < buffer.count && Self.hasDataWaiting(descriptor) {
-        let more = try read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[count...]))
-        if more == 0 { break }
-        count += more
+      if more == 0 {
+        atEnd = true
+        break
       }
+      count += more
     }
     readThisPass += count
     progress?.add(bytes: count)
-    // Valid until the next call, which reads into the same buffer.
-    return UnsafeRawBufferPointer(rebasing: buffer[..<count])
+    return (count, atEnd)
+  }
+
+  /// The next chunk, or `nil` at the end of the input; valid until the next
+  /// call, which reads into the same buffer.
+  func next() throws(CommandError) -> UnsafeRawBufferPointer? {
+    // What the probe read ahead is handed out where it lies.
+    let start = replay > 0 ? replayOffset : 0
+    let (count, _) = try fill(UnsafeMutableRawBufferPointer(rebasing: buffer[start...]))
+    guard count > 0 else { return nil }
+    return UnsafeRawBufferPointer(rebasing: buffer[start..<(start + count)])
   }
 
   /// Whether a read of `descriptor` would return at once (data or the end).

@@ -148,7 +148,7 @@ final class LinePipeline: @unchecked Sendable {
     do {
       try converter.convert(utf8: bytes, appendingTo: &output)
     } catch {
-      throw mapped(error, offset: offset)
+      throw .converting(name, error, from: offset)
     }
     changed = !Self.equal(bytes, output)
     try sink.write(output)
@@ -237,7 +237,7 @@ final class LinePipeline: @unchecked Sendable {
     do {
       try converter.convert(utf8: input, appendingTo: &output)
     } catch let conversionError {
-      error = mapped(conversionError, offset: chunk.offset)
+      error = .converting(name, conversionError, from: chunk.offset)
     }
     let differs = error == nil && !Self.equal(input, output)
     // Wait for this chunk's turn, so that output keeps input order.
@@ -259,13 +259,6 @@ final class LinePipeline: @unchecked Sendable {
       free.append(chunk.buffer)
       lock.broadcast()
     }
-  }
-
-  private func mapped(_ error: FanjianError, offset: Int) -> CommandError {
-    if case .invalidUTF8(let at) = error {
-      return .invalidBytes(path: name, encoding: "UTF-8", byteOffset: offset + at)
-    }
-    return .conversionFailed(path: name, error: error)
   }
 
   private static func equal(_ input: UnsafeRawBufferPointer, _ output: [UInt8]) -> Bool {

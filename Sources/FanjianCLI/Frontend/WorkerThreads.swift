@@ -7,8 +7,8 @@
 #endif
 
 /// A mutual-exclusion lock over `pthread_mutex_t` (the tool does without Foundation).
-final class Lock: @unchecked Sendable {
-  private let mutex: UnsafeMutablePointer<pthread_mutex_t> = {
+class Lock: @unchecked Sendable {
+  let mutex: UnsafeMutablePointer<pthread_mutex_t> = {
     let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     pthread_mutex_init(mutex, nil)
     return mutex
