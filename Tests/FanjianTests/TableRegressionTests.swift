@@ -417,4 +417,23 @@ struct TableRegressionTests {
   func taiwanVocabularyLengthReview(config: ConversionConfig, input: String, expected: String) {
     #expect(Self.convert(config, input) == expected)
   }
+
+  // A scan of every phrase against the shorter keys inside it (a phrase must agree with them
+  // unless another word explains the difference) found 宿舍里 → 宿捨裏, 里贝里 → 里貝裏,
+  // 淋漓尽致 → 淋灕盡致 and 魂不守舍 → 魂不守捨; 舍 now defaults to 舍 (宿舍 校舍 鴿舍 女九舍:
+  // an open set of buildings) and 捨 comes from its closed set of verbs (捨得 捨棄 捨入 斷捨離);
+  // 年历 no longer takes the 历 of 历史 (二十年历史 was 二十年曆史).
+  @Test("s2t: 舍 for buildings and 捨 for giving up, 年歷史, nautical 海里, and phrases that agree with the words inside them (issue 11)", arguments: [
+    (ConversionConfig.s2t, "女生宿舍里住着四个人，鸽舍和兽舍都要打扫。", "女生宿舍裏住着四個人，鴿舍和獸舍都要打掃。"),
+    (.s2t, "他舍不得这份工作，四舍五入后舍去小数，断舍离之后也不后悔。", "他捨不得這份工作，四捨五入後捨去小數，斷捨離之後也不後悔。"),
+    (.s2t, "这家店有二十年历史，一万年历史太久；他翻开年历。", "這家店有二十年歷史，一萬年歷史太久；他翻開年曆。"),
+    (.s2t, "领海宽度为十二海里，一海里约一千八百五十二米。", "領海寬度爲十二海里，一海里約一千八百五十二米。"),
+    (.s2t, "里贝里踢得淋漓尽致，魂不守舍的后卫追不上。", "里貝里踢得淋漓盡致，魂不守舍的後衛追不上。"),
+    (.s2hk, "你舍唔舍得先？", "你捨唔捨得先？"),
+    (.s2tw, "她的笑容非常艳丽，像实况主斗内那样。", "她的笑容非常豔麗，像實況主斗內那樣。"),
+    (.s2tw, "他叼着一根烟斗，海关查获私烟。", "他叼著一根煙斗，海關查獲私菸。"),
+  ])
+  func buildingsAndPhraseAgreement(config: ConversionConfig, input: String, expected: String) {
+    #expect(Self.convert(config, input) == expected)
+  }
 }
