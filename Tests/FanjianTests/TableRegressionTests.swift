@@ -436,4 +436,17 @@ struct TableRegressionTests {
   func buildingsAndPhraseAgreement(config: ConversionConfig, input: String, expected: String) {
     #expect(Self.convert(config, input) == expected)
   }
+
+  // scripts/boundary-scan on the dev-side Taiwan UI, documentation and prose input and on
+  // hk-cantonese-dev: keys that took the first character of the next word (修表 in 编修表格,
+  // 联系 in 关联系数, 下卷 in 按一下卷轴, 下周 in 试下周围).
+  @Test("keys found crossing a word boundary in UI text and Cantonese stay inside their word (issue 11)", arguments: [
+    (ConversionConfig.s2tw, "编修表格，代码表格，关联系数，传回复数。", "編修表格，代碼表格，關聯係數，傳回複數。"),
+    (.s2tw, "按一下卷轴的箭头，留下注解，来自游标所在位置。", "按一下捲軸的箭頭，留下註解，來自游標所在位置。"),
+    (.s2hk, "你试下周围行下，玩下游戏，完全系唔同。", "你試下周圍行下，玩下遊戲，完全係唔同。"),
+    (.s2t, "下周围绕主题开会，看看上下游产业。", "下週圍繞主題開會，看看上下游產業。"),
+  ])
+  func boundariesInEverydayText(config: ConversionConfig, input: String, expected: String) {
+    #expect(Self.convert(config, input) == expected)
+  }
 }
