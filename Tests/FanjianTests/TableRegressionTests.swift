@@ -10,7 +10,7 @@ import Testing
 struct TableRegressionTests {
   static let converters: [ConversionConfig: Converter] = {
     var all: [ConversionConfig: Converter] = [:]
-    for config in [ConversionConfig.s2t, .t2s, .s2tw, .s2twp, .s2two, .s2twpo, .s2hk] {
+    for config in [ConversionConfig.s2t, .t2s, .s2tw, .s2twp, .s2two, .s2twpo, .s2hk, .tw2sp, .s2hkp, .hk2sp] {
       all[config] = try! Converter(config)
     }
     return all
@@ -447,6 +447,21 @@ struct TableRegressionTests {
     (.s2t, "下周围绕主题开会，看看上下游产业。", "下週圍繞主題開會，看看上下游產業。"),
   ])
   func boundariesInEverydayText(config: ConversionConfig, input: String, expected: String) {
+    #expect(Self.convert(config, input) == expected)
+  }
+
+  // Names of countries and currencies from CLDR (scripts/generate-cldr-names): each region's
+  // own names in its p configs, both ways; names Taiwan also writes (澳大利亞, 印度尼西亞) stay,
+  // and s2tw, which converts no vocabulary, leaves them all.
+  @Test("p configs write each region's CLDR names of countries and currencies (issue 11)", arguments: [
+    (ConversionConfig.s2twp, "科特迪瓦和布基纳法索，波斯尼亚和黑塞哥维那，斯威士兰，新西兰元。澳大利亚和印度尼西亚。",
+     "象牙海岸和布吉納法索，波士尼亞與赫塞哥維納，史瓦帝尼，紐西蘭幣。澳大利亞和印度尼西亞。"),
+    (.tw2sp, "象牙海岸和布吉納法索，波士尼亞與赫塞哥維納，史瓦帝尼。", "科特迪瓦和布基纳法索，波斯尼亚和黑塞哥维那，斯威士兰。"),
+    (.s2hkp, "阿塞拜疆和巴布亚新几内亚，毛里求斯。", "亞塞拜疆和巴布亞新畿內亞，毛里裘斯。"),
+    (.hk2sp, "亞塞拜疆和巴布亞新畿內亞，毛里裘斯。", "阿塞拜疆和巴布亚新几内亚，毛里求斯。"),
+    (.s2tw, "科特迪瓦和布基纳法索", "科特迪瓦和布基納法索"),
+  ])
+  func cldrNames(config: ConversionConfig, input: String, expected: String) {
     #expect(Self.convert(config, input) == expected)
   }
 }
