@@ -10,7 +10,7 @@ import Testing
 struct TableRegressionTests {
   static let converters: [ConversionConfig: Converter] = {
     var all: [ConversionConfig: Converter] = [:]
-    for config in [ConversionConfig.s2t, .t2s, .s2tw, .s2twp, .s2two, .s2twpo, .s2hk, .tw2sp, .s2hkp, .hk2sp] {
+    for config in [ConversionConfig.s2t, .t2s, .s2tw, .s2twp, .s2two, .s2twpo, .s2hk, .tw2s, .tw2sp, .s2hkp, .hk2sp] {
       all[config] = try! Converter(config)
     }
     return all
@@ -462,6 +462,16 @@ struct TableRegressionTests {
     (.s2tw, "科特迪瓦和布基纳法索", "科特迪瓦和布基納法索"),
   ])
   func cldrNames(config: ConversionConfig, input: String, expected: String) {
+    #expect(Self.convert(config, input) == expected)
+  }
+
+  // boundary-scan tw2s on the dev-side Taiwan text: ICU's phrase rules 畫一 → 划一 and 畫開 → 划开
+  // (整齊畫一, 畫開) also matched 畫一個圓 and 動畫開始; drawing is the default now.
+  @Test("tw2s draws with 画 and divides with 划 (issue 11)", arguments: [
+    (ConversionConfig.tw2s, "我畫一個圓，他畫一張畫，動畫開始，畫分鏡，畫清楚。", "我画一个圆，他画一张画，动画开始，画分镜，画清楚。"),
+    (.tw2s, "整齊畫一，畫清界線，區畫，計畫。", "整齐划一，划清界线，区划，计划。"),
+  ])
+  func drawingAndDividing(config: ConversionConfig, input: String, expected: String) {
     #expect(Self.convert(config, input) == expected)
   }
 }
