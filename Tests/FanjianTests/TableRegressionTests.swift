@@ -474,4 +474,14 @@ struct TableRegressionTests {
   func drawingAndDividing(config: ConversionConfig, input: String, expected: String) {
     #expect(Self.convert(config, input) == expected)
   }
+
+  // boundary-scan s2t on the zh_CN catalogs and man pages: 数只 → 數隻 (数只羊) and 数里 → 數里
+  // (方圆数里) also matched after the 数 of 参数 and 函数, and 码表 → 碼錶 before 示.
+  @Test("s2t: 参数只能 and 函数里 keep their word; 数只羊 and 方圆数里 are still counted (issue 11)", arguments: [
+    (ConversionConfig.s2t, "该参数只能是整数，函数里看不到，状态码表示成功。", "該參數只能是整數，函數裏看不到，狀態碼表示成功。"),
+    (.s2t, "草地上有数只羊，方圆数里，无数只鸟。", "草地上有數隻羊，方圓數里，無數隻鳥。"),
+  ])
+  func numbersBeforeOnlyAndInside(config: ConversionConfig, input: String, expected: String) {
+    #expect(Self.convert(config, input) == expected)
+  }
 }
