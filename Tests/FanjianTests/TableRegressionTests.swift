@@ -460,6 +460,8 @@ struct TableRegressionTests {
     (.s2hkp, "阿塞拜疆和巴布亚新几内亚，毛里求斯。", "亞塞拜疆和巴布亞新畿內亞，毛里裘斯。"),
     (.hk2sp, "亞塞拜疆和巴布亞新畿內亞，毛里裘斯。", "阿塞拜疆和巴布亚新几内亚，毛里求斯。"),
     (.s2tw, "科特迪瓦和布基纳法索", "科特迪瓦和布基納法索"),
+    (.s2twp, "贝宁、乍得和也门，增加纳税人，更加蓬勃。", "貝南、查德和葉門，增加納稅人，更加蓬勃。"),
+    (.tw2sp, "貝南、查德和葉門", "贝宁、查德和也门"),
   ])
   func cldrNames(config: ConversionConfig, input: String, expected: String) {
     #expect(Self.convert(config, input) == expected)
