@@ -432,6 +432,7 @@ struct TableRegressionTests {
     (.s2hk, "你舍唔舍得先？", "你捨唔捨得先？"),
     (.s2tw, "她的笑容非常艳丽，像实况主斗内那样。", "她的笑容非常豔麗，像實況主斗內那樣。"),
     (.s2tw, "他叼着一根烟斗，海关查获私烟。", "他叼著一根煙斗，海關查獲私菸。"),
+    (.s2tw, "各里里民大会由村里长召集，这里的家里。", "各里里民大會由村里長召集，這裡的家裡。"),
   ])
   func buildingsAndPhraseAgreement(config: ConversionConfig, input: String, expected: String) {
     #expect(Self.convert(config, input) == expected)
