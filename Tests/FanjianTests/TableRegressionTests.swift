@@ -487,4 +487,16 @@ struct TableRegressionTests {
   func numbersBeforeOnlyAndInside(config: ConversionConfig, input: String, expected: String) {
     #expect(Self.convert(config, input) == expected)
   }
+
+  // Everyday words chosen by libchewing's Taiwan frequencies (scripts/generate-tables: more
+  // one-to-many characters in EVERYDAY_ST, Taiwan's variant shapes in EVERYDAY_TW), and the
+  // curated 抑制剂 and 布施, which the ICU phrases wrote 抑製劑 and 佈施.
+  @Test("everyday words take the form Taiwan's word list writes 5 times as often (issue 11)", arguments: [
+    (ConversionConfig.s2t, "欢迎咨询，抑制剂，布施，喂食，回响，震荡，当铺。", "歡迎諮詢，抑制劑，布施，餵食，迴響，震盪，當鋪。"),
+    (.s2tw, "欢迎咨询，抑制剂，布施，喂食，回响，震荡，品尝，炮台，当铺。", "歡迎諮詢，抑制劑，布施，餵食，迴響，震盪，品嚐，砲台，當舖。"),
+    (.s2tw, "痴迷，棱镜，凭吊，吞咽，剪彩，侄子，每月分期付款，湿地。", "癡迷，稜鏡，憑弔，吞嚥，剪綵，姪子，每月分期付款，濕地。"),
+  ])
+  func everydayWordsByFrequency(config: ConversionConfig, input: String, expected: String) {
+    #expect(Self.convert(config, input) == expected)
+  }
 }
