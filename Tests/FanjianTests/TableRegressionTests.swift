@@ -495,6 +495,8 @@ struct TableRegressionTests {
     (ConversionConfig.s2t, "欢迎咨询，抑制剂，布施，喂食，回响，震荡，当铺。", "歡迎諮詢，抑制劑，布施，餵食，迴響，震盪，當鋪。"),
     (.s2tw, "欢迎咨询，抑制剂，布施，喂食，回响，震荡，品尝，炮台，当铺。", "歡迎諮詢，抑制劑，布施，餵食，迴響，震盪，品嚐，砲台，當舖。"),
     (.s2tw, "痴迷，棱镜，凭吊，吞咽，剪彩，侄子，每月分期付款，湿地。", "癡迷，稜鏡，憑弔，吞嚥，剪綵，姪子，每月分期付款，濕地。"),
+    (.s2tw, "线性回归，回归自然，北回归线，周数，周次，尽可能。", "線性迴歸，回歸自然，北迴歸線，週數，週次，盡可能。"),
+    (.s2two, "尽可能", "儘可能"),
   ])
   func everydayWordsByFrequency(config: ConversionConfig, input: String, expected: String) {
     #expect(Self.convert(config, input) == expected)
