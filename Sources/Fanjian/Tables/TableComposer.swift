@@ -71,6 +71,10 @@ package struct TableComposer {
     let identities = Set(identityOutputs(of: result, keys: keys))
     result.removeAll { identities.contains($0.key) }
     for value in identities { result.append((value, value)) }
+    let taken = Set(result.map(\.key))
+    for guarded in leftOverlapGuards(of: result) where !taken.contains(guarded) {
+      result.append((guarded, guarded))
+    }
     result.sort { $0.key.lexicographicallyPrecedes($1.key) }
     return (result, unreachable.sorted())
   }
@@ -102,7 +106,7 @@ package struct TableComposer {
   /// 電腦 for 计算机, and the Traditional 計算機 it wrote must stay 計算機.
   private func identityOutputs(of result: [(key: [UInt8], value: [UInt8])], keys: Set<[UInt8]>) -> [[UInt8]] {
     var outputs = Set<[UInt8]>()
-    var written = Set<Unicode.Scalar>()
+    let written = Self.writtenScalars(of: result)
     let firstStageKeys = stages.first.map { Set($0.entries.keys) } ?? []
     let values = Dictionary(result.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
     var outputKeys = Set<[UInt8]>()
@@ -116,7 +120,6 @@ package struct TableComposer {
           outputKeys.insert(value)
         }
       }
-      if keyScalars.count == 1, valueScalars.count == 1, keyScalars != valueScalars { written.insert(valueScalars[0]) }
     }
     let rewrittenPrefixes = Self.rewrittenPrefixes(of: result)
     guard let plain = try? Converter(config: config, entries: result) else { return Array(outputs) }
@@ -133,6 +136,67 @@ package struct TableComposer {
       return false
     }
     return Array(kept.union(outputKeys))
+  }
+
+  /// The characters the table writes for another character (标 for 標).
+  private static func writtenScalars(of result: [(key: [UInt8], value: [UInt8])]) -> Set<Unicode.Scalar> {
+    var written = Set<Unicode.Scalar>()
+    for (key, value) in result {
+      let keyScalars = Array(String(decoding: key, as: UTF8.self).unicodeScalars)
+      let valueScalars = Array(String(decoding: value, as: UTF8.self).unicodeScalars)
+      if keyScalars.count == 1, valueScalars.count == 1, keyScalars != valueScalars { written.insert(valueScalars[0]) }
+    }
+    return written
+  }
+
+  /// Keys that guard a phrase output against a key starting before it.
+  ///
+  /// tw2sp turns 滑鼠 into 鼠标, so 滑滑鼠 gives 滑鼠标, which is right; but the 滑
+  /// before the output and the output's 鼠 are the key 滑鼠 again, and a second
+  /// pass gave 鼠标标. For every key that changes text and whose end is a prefix
+  /// of a phrase output (滑鼠 ends on 鼠, which starts 鼠标), the key's start
+  /// followed by the whole output becomes a key of its own that maps to itself
+  /// (滑鼠标), so converted text converts to itself. A guard is made only where
+  /// it is needed: the output starts otherwise than its key (鼠 where the input
+  /// had 滑; a word converted character by character reads the same characters
+  /// the second time), the output holds a character the table writes for another
+  /// (标 for 標: text with it is a conversion's output, not input the key was
+  /// meant for), the output alone and the key's start alone are text a
+  /// conversion leaves as it is (鼠标, 滑), and the two together do change.
+  private func leftOverlapGuards(of result: [(key: [UInt8], value: [UInt8])]) -> [[UInt8]] {
+    let written = Self.writtenScalars(of: result)
+    guard let plain = try? Converter(config: config, entries: result) else { return [] }
+    // The starts of changing keys, by the rest of the key they leave (滑 by 鼠).
+    var startsByRest: [[Unicode.Scalar]: [[Unicode.Scalar]]] = [:]
+    for (key, value) in result where key != value {
+      let scalars = Array(String(decoding: key, as: UTF8.self).unicodeScalars)
+      guard scalars.count > 1 else { continue }
+      for split in 1..<scalars.count {
+        startsByRest[Array(scalars[split...]), default: []].append(Array(scalars[..<split]))
+      }
+    }
+    var guards = Set<[UInt8]>()
+    for (key, value) in result where key != value {
+      let input = Array(String(decoding: key, as: UTF8.self).unicodeScalars)
+      let output = Array(String(decoding: value, as: UTF8.self).unicodeScalars)
+      let outputText = String(String.UnicodeScalarView(output))
+      guard output.count > 1, output.contains(where: written.contains), plain.convert(outputText) == outputText else {
+        continue
+      }
+      for length in 1...output.count {
+        // Where the output starts as the key did (里瓦爾多 for 里瓦尔多), a key over
+        // that start saw the same characters the first time, after the same
+        // preceding output, which its own entries keep as it is.
+        if length <= input.count, Array(input[..<length]) == Array(output[..<length]) { break }
+        for start in startsByRest[Array(output[..<length])] ?? [] {
+          let before = String(String.UnicodeScalarView(start))
+          let text = before + outputText
+          guard plain.convert(before) == before, plain.convert(text) != text else { continue }
+          guards.insert(Array(text.utf8))
+        }
+      }
+    }
+    return Array(guards)
   }
 
   /// The proper prefixes of phrase keys (two or more characters) whose
