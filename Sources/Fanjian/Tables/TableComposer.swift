@@ -111,7 +111,6 @@ package struct TableComposer {
     let values = Dictionary(result.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
     var outputKeys = Set<[UInt8]>()
     for (key, value) in result {
-      let keyScalars = Array(String(decoding: key, as: UTF8.self).unicodeScalars)
       let valueScalars = Array(String(decoding: value, as: UTF8.self).unicodeScalars)
       if valueScalars.count > 1, value != key {
         if !keys.contains(value) {
