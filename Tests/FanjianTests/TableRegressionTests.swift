@@ -445,6 +445,7 @@ struct TableRegressionTests {
     (ConversionConfig.s2tw, "编修表格，代码表格，关联系数，传回复数。", "編修表格，代碼表格，關聯係數，傳回複數。"),
     (.s2tw, "按一下卷轴的箭头，留下注解，来自游标所在位置。", "按一下捲軸的箭頭，留下註解，來自游標所在位置。"),
     (.s2hk, "你试下周围行下，玩下游戏，完全系唔同。", "你試下周圍行下，玩下遊戲，完全係唔同。"),
+    (.s2hk, "三点钟会有人来，几分钟会到，闹钟会响；邓艾钟会伐蜀。", "三點鐘會有人來，幾分鐘會到，鬧鐘會響；鄧艾鍾會伐蜀。"),
     (.s2t, "下周围绕主题开会，看看上下游产业。", "下週圍繞主題開會，看看上下游產業。"),
   ])
   func boundariesInEverydayText(config: ConversionConfig, input: String, expected: String) {
