@@ -498,6 +498,9 @@ struct TableRegressionTests {
     (.s2tw, "痴迷，棱镜，凭吊，吞咽，剪彩，侄子，每月分期付款，湿地。", "癡迷，稜鏡，憑弔，吞嚥，剪綵，姪子，每月分期付款，濕地。"),
     (.s2tw, "线性回归，回归自然，北回归线，周数，周次，尽可能。", "線性迴歸，回歸自然，北迴歸線，週數，週次，盡可能。"),
     (.s2two, "尽可能", "儘可能"),
+    (.s2tw, "柜台前轻轻松松地尝尝总汇三明治，证券柜台买卖，台中大里与后里，悠游卡。", "櫃台前輕輕鬆鬆地嚐嚐總匯三明治，證券櫃檯買賣，台中大里與后里，悠遊卡。"),
+    (.s2tw, "神迹与奇迹，伤口愈合，鳄鱼，碱。", "神蹟與奇蹟，傷口癒合，鱷魚，鹼。"),
+    (.s2two, "柜台", "櫃檯"),
   ])
   func everydayWordsByFrequency(config: ConversionConfig, input: String, expected: String) {
     #expect(Self.convert(config, input) == expected)
