@@ -504,6 +504,7 @@ struct TableRegressionTests {
     (.s2t, "尼采读西游记，拿破仑看斗牛，鸡只与猪只，县志，干哥，复诵，苏醒。", "尼采讀西遊記，拿破崙看鬥牛，雞隻與豬隻，縣志，乾哥，複誦，甦醒。"),
     (.s2t, "事前制定，出台制度，迂回向前，互相克制，调整只需，本国历史。", "事前制定，出臺制度，迂迴向前，互相克制，調整只需，本國歷史。"),
     (.s2tw, "三周后，旭日东升，彷徨，艰巨，稻草席，气势磅礴。", "三週後，旭日東昇，徬徨，艱鉅，稻草蓆，氣勢磅礡。"),
+    (.s2tw, "第一次尝鲜，占有欲，总统杯黑客松，一杯水。", "第一次嚐鮮，佔有慾，總統盃黑客松，一杯水。"),
   ])
   func everydayWordsByFrequency(config: ConversionConfig, input: String, expected: String) {
     #expect(Self.convert(config, input) == expected)
