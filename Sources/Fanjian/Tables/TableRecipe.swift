@@ -24,15 +24,17 @@ package enum TableRecipe {
   package static let toTaiwanOfficial =
     ["curated/tw-official-phrases.txt", "curated/tw-official-variants.txt"] + toTaiwan
   package static let fromTaiwan = ["curated/tw-reverse-phrases.txt", "curated/tw-reverse-variants.txt"]
-  /// s2twp's words, then the names of countries, languages and currencies that
-  /// Taiwan writes otherwise (CLDR, through `scripts/generate-cldr-names`).
+  /// s2twp's words, then the names of countries and currencies that Taiwan
+  /// writes otherwise (CLDR, through `scripts/generate-cldr-names`).
   package static let taiwanVocabulary = ["curated/tw-vocabulary.txt", "generated/tw-cldr-names.txt"]
   package static let taiwanVocabularyReverse = ["curated/tw-vocabulary-reverse.txt", "generated/tw-cldr-names-reverse.txt"]
   package static let toHongKong = ["curated/hk-variant-phrases.txt", "curated/hk-variants.txt"]
-  /// s2hk only: the readings of Hong Kong's written Cantonese (the copula 係, the
-  /// particle 晒, the classifier 隻); t2hk does not run it.
+  /// s2hkp's words, then the names of countries and currencies that Hong Kong
+  /// writes otherwise (CLDR's zh_Hant_HK, through `scripts/generate-cldr-names`).
   package static let hongKongVocabulary = ["curated/hk-vocabulary.txt", "generated/hk-cldr-names.txt"]
   package static let hongKongVocabularyReverse = ["curated/hk-vocabulary-reverse.txt", "generated/hk-cldr-names-reverse.txt"]
+  /// s2hk only: the readings of Hong Kong's written Cantonese (the copula 係, the
+  /// particle 晒, the classifier 隻); t2hk does not run it.
   package static let hongKongCantonese = ["curated/hk-cantonese.txt", "generated/hk-copula-blockers.txt"]
   package static let fromHongKong = ["curated/hk-reverse-phrases.txt", "curated/hk-reverse-variants.txt"]
   package static let toJapanese = ["curated/jp-shinjitai-phrases.txt", "curated/jp-shinjitai-characters.txt"]
